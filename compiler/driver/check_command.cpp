@@ -1,0 +1,49 @@
+// `mac check` — exit 0 without errors, 1 with errors (or warnings under
+// --werror), 2 when a path cannot be used.
+#include "compiler/driver/check_command.h"
+
+#include "compiler/diag/consumers.h"
+#include "compiler/driver/pipeline.h"
+#include "compiler/driver/version.h"
+
+#include <llvm/Support/WithColor.h>
+#include <llvm/Support/raw_ostream.h>
+
+namespace mac::driver {
+
+int runCheck(const CheckOptions &options) {
+  SourceManager sources;
+  diag::Engine diags;
+  bool pathFailed = false;
+  for (const std::string &path : options.paths) {
+    auto program = checkBundle(path, PipelineOptions{options.env}, sources, diags);
+    if (!program) {
+      llvm::WithColor::error(llvm::errs(), "mac") << llvm::toString(program.takeError()) << "\n";
+      pathFailed = true;
+    }
+  }
+  diags.sortAndDeduplicate(sources);
+
+  diag::RenderOptions render;
+  render.color = options.color;
+  render.fileCount = sources.fileCount();
+  render.toolVersion = kVersion;
+  const std::vector<diag::Diagnostic> &list = diags.diagnostics();
+  switch (options.format) {
+  case OutputFormat::Text: diag::renderText(list, sources, render, llvm::outs()); break;
+  case OutputFormat::Json: diag::renderJson(list, sources, render, llvm::outs()); break;
+  case OutputFormat::Sarif: diag::renderSarif(list, sources, render, llvm::outs()); break;
+  case OutputFormat::Github: diag::renderGithub(list, sources, render, llvm::outs()); break;
+  }
+  llvm::outs().flush();
+
+  if (pathFailed)
+    return 2;
+  if (diags.count(diag::Severity::Error) > 0)
+    return 1;
+  if (options.werror && diags.count(diag::Severity::Warning) > 0)
+    return 1;
+  return 0;
+}
+
+} // namespace mac::driver

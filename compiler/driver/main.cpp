@@ -1,0 +1,89 @@
+// The `mac` command line: subcommands on LLVM's command-line library. Only
+// driver/ sees llvm::cl. Usage errors exit 2.
+#include "compiler/diag/rule_docs.h"
+#include "compiler/driver/check_command.h"
+#include "compiler/driver/version.h"
+
+#include <llvm/Support/CommandLine.h>
+#include <llvm/Support/InitLLVM.h>
+#include <llvm/Support/Process.h>
+#include <llvm/Support/WithColor.h>
+#include <llvm/Support/raw_ostream.h>
+
+namespace cl = llvm::cl;
+using namespace mac;
+
+namespace {
+
+cl::SubCommand checkCmd("check", "Check bundles and report diagnostics");
+cl::list<std::string> checkPaths(cl::Positional, cl::desc("<bundle-dir | file.flow>..."),
+                                 cl::OneOrMore, cl::sub(checkCmd));
+cl::opt<driver::OutputFormat> checkFormat(
+    "format", cl::desc("Output format"), cl::init(driver::OutputFormat::Text),
+    cl::values(clEnumValN(driver::OutputFormat::Text, "text", "file:line:col with a caret"),
+               clEnumValN(driver::OutputFormat::Json, "json", "one JSON object"),
+               clEnumValN(driver::OutputFormat::Sarif, "sarif", "SARIF 2.1.0"),
+               clEnumValN(driver::OutputFormat::Github, "github", "GitHub annotations")),
+    cl::sub(checkCmd));
+cl::opt<bool> checkWerror("werror", cl::desc("Treat warnings as errors"), cl::sub(checkCmd));
+cl::opt<std::string> checkEnv("env", cl::desc("Environment to check for"),
+                              cl::value_desc("name"), cl::sub(checkCmd));
+enum class ColorMode { Auto, Always, Never };
+cl::opt<ColorMode> checkColor("color", cl::desc("Colour text output"), cl::init(ColorMode::Auto),
+                              cl::values(clEnumValN(ColorMode::Auto, "auto", "on a terminal"),
+                                         clEnumValN(ColorMode::Always, "always", "always"),
+                                         clEnumValN(ColorMode::Never, "never", "never")),
+                              cl::sub(checkCmd));
+
+cl::SubCommand explainCmd("explain", "Explain a diagnostic code or rule name");
+cl::opt<std::string> explainRule(cl::Positional, cl::desc("<MACnnnn | rule-name>"), cl::Required,
+                                 cl::sub(explainCmd));
+
+cl::SubCommand rulesCmd("rules", "List every rule");
+cl::opt<bool> rulesMarkdown("markdown", cl::desc("Print docs/diagnostics.md"),
+                            cl::sub(rulesCmd));
+
+int runExplain() {
+  auto code = diag::lookupRule(explainRule);
+  if (!code) {
+    llvm::WithColor::error(llvm::errs(), "mac")
+        << "no rule is called '" << explainRule << "'; `mac rules` lists them\n";
+    return 2;
+  }
+  diag::renderExplanation(*code, llvm::outs());
+  return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM init(argc, argv);
+  cl::SetVersionPrinter([](llvm::raw_ostream &os) { os << "mac " << driver::kVersion << "\n"; });
+  if (!cl::ParseCommandLineOptions(argc, argv,
+                                   "mac: compiler and linter for marketing-automation rules\n",
+                                   &llvm::errs()))
+    return 2;
+
+  if (checkCmd) {
+    driver::CheckOptions options;
+    options.paths.assign(checkPaths.begin(), checkPaths.end());
+    options.format = checkFormat;
+    options.werror = checkWerror;
+    options.color = checkColor == ColorMode::Always ||
+                    (checkColor == ColorMode::Auto && llvm::sys::Process::StandardOutIsDisplayed());
+    if (checkEnv.getNumOccurrences())
+      options.env = checkEnv;
+    return driver::runCheck(options);
+  }
+  if (explainCmd)
+    return runExplain();
+  if (rulesCmd) {
+    if (rulesMarkdown)
+      diag::renderDiagnosticsMarkdown(llvm::outs());
+    else
+      diag::renderRuleList(llvm::outs());
+    return 0;
+  }
+  llvm::errs() << "usage: mac <check|explain|rules> ... (mac --help for more)\n";
+  return 2;
+}

@@ -1,0 +1,36 @@
+// The pipeline, readable at a glance: bytes → AST (syntax) → Program (sema)
+// → checks → lint control. Each bundle gets its own engine so that its lint
+// settings touch only its own diagnostics.
+#include "compiler/driver/pipeline.h"
+
+#include "compiler/sema/loader.h"
+#include "compiler/sema/sema.h"
+
+namespace mac::driver {
+
+llvm::Expected<std::unique_ptr<sema::Program>> checkBundle(const std::string &path,
+                                                           const PipelineOptions &options,
+                                                           SourceManager &sources,
+                                                           diag::Engine &diags) {
+  diag::Engine bundleDiags;
+
+  // 1. Read every file of the bundle and parse it into an AST (MAC0xxx).
+  llvm::Expected<sema::LoadedBundle> bundle = sema::loadBundle(path, sources, bundleDiags);
+  if (!bundle)
+    return bundle.takeError();
+
+  // 2. Resolve names and types into the Program (MAC1xxx, MAC5006).
+  std::unique_ptr<sema::Program> program =
+      sema::analyze(*bundle, sources, sema::SemaOptions{options.env}, bundleDiags);
+
+  // 3. Analyzer checks over the Program run here (loops, consent, templates, …).
+
+  // 4. `lint {}` severities and `mac-ignore` suppressions (MAC1007).
+  sema::applyLintControl(*program, bundleDiags);
+
+  for (diag::Diagnostic &d : bundleDiags.mutableDiagnostics())
+    diags.add(std::move(d));
+  return program;
+}
+
+} // namespace mac::driver

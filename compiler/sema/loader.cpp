@@ -1,0 +1,210 @@
+// Bundle discovery, file reading, `use` resolution and use-cycle detection.
+#include "compiler/sema/loader.h"
+
+#include "compiler/sema/stdlib.h"
+
+#include <llvm/Support/MemoryBuffer.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+
+namespace fs = std::filesystem;
+
+namespace mac::sema {
+namespace {
+
+constexpr std::string_view kStdlibPrefix = "<stdlib>/";
+
+std::string displayPathFor(const fs::path &file, const fs::path &root) {
+  std::error_code ec;
+  fs::path relative = fs::relative(file, root, ec);
+  return (ec || relative.empty() ? file : relative).generic_string();
+}
+
+/// Every .flow file below `root`, skipping hidden folders and `releases/`
+/// (immutable snapshots hold copies of the sources). bundle.flow first.
+std::vector<fs::path> bundleFiles(const fs::path &root) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
+  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (it->is_directory(ec)) {
+      if (name.starts_with(".") || (it.depth() == 0 && name == "releases"))
+        it.disable_recursion_pending();
+      continue;
+    }
+    if (it->path().extension() == ".flow" && it->is_regular_file(ec))
+      files.push_back(it->path());
+  }
+  std::sort(files.begin(), files.end(), [&](const fs::path &a, const fs::path &b) {
+    std::string ra = displayPathFor(a, root), rb = displayPathFor(b, root);
+    if ((ra == "bundle.flow") != (rb == "bundle.flow"))
+      return ra == "bundle.flow";
+    return ra < rb;
+  });
+  return files;
+}
+
+class Loader {
+public:
+  Loader(SourceManager &sources, diag::Engine &diags, const syntax::ParseLimits &limits)
+      : sources_(sources), diags_(diags), limits_(limits) {}
+
+  llvm::Expected<LoadedBundle> load(const std::string &path);
+
+private:
+  llvm::Error addFromDisk(const fs::path &file, bool required);
+  void addFile(std::string display, std::string real, std::string text, bool stdlib);
+  void followUses();
+  void reportCycles();
+
+  SourceManager &sources_;
+  diag::Engine &diags_;
+  const syntax::ParseLimits &limits_;
+  LoadedBundle bundle_;
+  std::map<std::string, size_t> byRealPath_;
+  /// use edges: from file index to (file index, the use declaration's range)
+  std::vector<std::vector<std::pair<size_t, SourceRange>>> uses_;
+};
+
+llvm::Expected<LoadedBundle> Loader::load(const std::string &path) {
+  std::error_code ec;
+  fs::file_status status = fs::status(path, ec);
+  if (ec || !fs::exists(status))
+    return llvm::createStringError(std::errc::no_such_file_or_directory,
+                                   "no such file or directory: '%s'", path.c_str());
+  if (fs::is_directory(status)) {
+    bundle_.root = fs::weakly_canonical(path, ec).string();
+    if (!fs::exists(fs::path(path) / "bundle.flow"))
+      return llvm::createStringError(
+          std::errc::invalid_argument,
+          "'%s' is not a bundle: it has no bundle.flow (pass a bundle directory or a .flow file)",
+          path.c_str());
+    for (const fs::path &file : bundleFiles(bundle_.root))
+      if (llvm::Error error = addFromDisk(file, true))
+        return error;
+  } else {
+    bundle_.singleFile = true;
+    bundle_.root = fs::weakly_canonical(path, ec).parent_path().string();
+    if (llvm::Error error = addFromDisk(fs::weakly_canonical(path, ec), true))
+      return error;
+  }
+  followUses();
+  reportCycles();
+  return std::move(bundle_);
+}
+
+llvm::Error Loader::addFromDisk(const fs::path &file, bool required) {
+  auto buffer = llvm::MemoryBuffer::getFile(file.string(), /*IsText=*/false,
+                                            /*RequiresNullTerminator=*/false);
+  if (!buffer)
+    return llvm::createStringError(buffer.getError(), "cannot read '%s': %s",
+                                   file.string().c_str(), buffer.getError().message().c_str());
+  addFile(displayPathFor(file, bundle_.root), file.string(), (*buffer)->getBuffer().str(), false);
+  return llvm::Error::success();
+}
+
+void Loader::addFile(std::string display, std::string real, std::string text, bool stdlib) {
+  FileId id = sources_.addFile(std::move(display), real, std::move(text));
+  LoadedFile loaded;
+  loaded.ast = syntax::parseFile(sources_, id, diags_, limits_);
+  loaded.realPath = real;
+  loaded.stdlib = stdlib;
+  byRealPath_[real] = bundle_.files.size();
+  bundle_.files.push_back(std::move(loaded));
+  uses_.emplace_back();
+}
+
+void Loader::followUses() {
+  // The file list grows while we walk it: each new file's uses are followed too.
+  for (size_t i = 0; i < bundle_.files.size(); ++i) {
+    std::vector<ast::UseDecl *> uses;
+    for (ast::Decl *decl : bundle_.files[i].ast->decls)
+      if (decl->kind == ast::DeclKind::Use)
+        uses.push_back(static_cast<ast::UseDecl *>(decl));
+    for (ast::UseDecl *use : uses) {
+      std::string key;
+      if (use->isModule) {
+        auto modules = stdlibModules();
+        auto module = std::find_if(modules.begin(), modules.end(),
+                                   [&](const StdlibModule &m) { return m.name == use->name.text; });
+        if (module == modules.end()) {
+          diags_.report(diag::Code::ImportNotFound, use->name.range, "stdlib module",
+                        use->name.text);
+          continue;
+        }
+        key = std::string(kStdlibPrefix) + std::string(module->path);
+        if (!byRealPath_.count(key))
+          addFile(key, key, std::string(module->text), true);
+      } else {
+        const LoadedFile &from = bundle_.files[i];
+        if (from.stdlib) {
+          diags_.report(diag::Code::ImportNotFound, use->name.range, "file", use->name.text);
+          continue;
+        }
+        std::error_code ec;
+        fs::path target = fs::path(from.realPath).parent_path() / use->name.text;
+        fs::path canonical = fs::weakly_canonical(target, ec);
+        if (ec || !fs::is_regular_file(canonical, ec)) {
+          diags_.report(diag::Code::ImportNotFound, use->name.range, "file", use->name.text);
+          continue;
+        }
+        key = canonical.string();
+        if (!byRealPath_.count(key)) {
+          if (llvm::Error error = addFromDisk(canonical, false)) {
+            llvm::consumeError(std::move(error));
+            diags_.report(diag::Code::ImportNotFound, use->name.range, "file", use->name.text);
+            continue;
+          }
+        }
+      }
+      uses_[i].push_back({byRealPath_[key], use->range});
+    }
+  }
+}
+
+void Loader::reportCycles() {
+  // Iterative depth-first search; a back edge closes a cycle.
+  enum class Color { White, Grey, Black };
+  std::vector<Color> color(uses_.size(), Color::White);
+  for (size_t start = 0; start < uses_.size(); ++start) {
+    if (color[start] != Color::White)
+      continue;
+    std::vector<std::pair<size_t, size_t>> stack{{start, 0}}; // (file, next edge)
+    color[start] = Color::Grey;
+    while (!stack.empty()) {
+      auto &[file, edge] = stack.back();
+      if (edge == uses_[file].size()) {
+        color[file] = Color::Black;
+        stack.pop_back();
+        continue;
+      }
+      auto [next, where] = uses_[file][edge++];
+      if (color[next] == Color::White) {
+        color[next] = Color::Grey;
+        stack.push_back({next, 0});
+      } else if (color[next] == Color::Grey) {
+        std::string cycle;
+        bool inCycle = false;
+        for (auto &[member, unused] : stack) {
+          inCycle = inCycle || member == next;
+          if (inCycle)
+            cycle += sources_.displayPath(bundle_.files[member].ast->file) + " -> ";
+        }
+        cycle += sources_.displayPath(bundle_.files[next].ast->file);
+        diags_.report(diag::Code::ImportCycle, where, cycle);
+      }
+    }
+  }
+}
+
+} // namespace
+
+llvm::Expected<LoadedBundle> loadBundle(const std::string &path, SourceManager &sources,
+                                        diag::Engine &diags, const syntax::ParseLimits &limits) {
+  return Loader(sources, diags, limits).load(path);
+}
+
+} // namespace mac::sema
