@@ -51,7 +51,7 @@ CondId Resolver::lowerCondition(const ast::Condition *condition) {
     cond.field = resolveField(name, "a condition");
     if (cond.field && checkOrdering(cond.field, cond.op, condition->range))
       for (const Value &value : condition->values)
-        if (checkValue(cond.field, value, "here"))
+        if (checkValue(cond.field, value, "the compared value"))
           cond.values.push_back(value);
     break;
   case CondKind::Contains:
@@ -97,7 +97,7 @@ std::vector<StmtId> Resolver::lowerStatements(const std::vector<ast::Statement *
       break;
     case StmtKind::Set:
       stmt.field = resolveField(name, "`set`");
-      checkValue(stmt.field, statement->value, "`set` gives");
+      checkValue(stmt.field, statement->value, "the value set");
       break;
     case StmtKind::Increment:
       stmt.field = resolveField(name, "`increment`");
@@ -158,7 +158,7 @@ std::optional<Trigger> Resolver::lowerTrigger(const ast::Trigger &trigger) {
     out.field = resolveField(trigger.name, "`on field_changed`");
     if (!out.field)
       return std::nullopt;
-    if (trigger.value && checkValue(out.field, *trigger.value, "`to` gives"))
+    if (trigger.value && checkValue(out.field, *trigger.value, "the `to` value"))
       out.value = trigger.value;
     break;
   case TriggerKind::Schedule:
@@ -252,7 +252,7 @@ void Resolver::lowerTest(const ast::TestDecl &decl, Test &test) {
     test.env = resolveEnv(*decl.env);
   for (const ast::ContactValue &entry : decl.contact) {
     FieldId field = resolveField(entry.field, "a test contact");
-    if (field && checkValue(field, entry.value, "the contact gives"))
+    if (field && checkValue(field, entry.value, "the test contact's value"))
       test.contact.push_back({field, entry.value});
   }
   if (decl.timezone)

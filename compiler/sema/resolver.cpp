@@ -76,7 +76,9 @@ AssetRef Resolver::resolve(const ast::Name &name, std::initializer_list<AssetKin
     return {}; // a name lost to a syntax error, already reported
   auto it = program_.names.find(name.text);
   if (it == program_.names.end()) {
-    undefined(name, assetKindName(*expected.begin()), namesOf(expected));
+    bool anyTemplate = *expected.begin() == AssetKind::Email && expected.size() > 1;
+    undefined(name, anyTemplate ? "template" : assetKindName(*expected.begin()),
+              namesOf(expected));
     return {};
   }
   AssetRef ref = it->second;
@@ -336,7 +338,7 @@ void Resolver::lowerDecl(AssetRef ref, const ast::Decl &decl) {
     Field &field = program_.fields[ref.index];
     const auto &fieldDecl = cast<ast::FieldDecl>(decl);
     if (fieldDecl.defaultValue)
-      if (checkValue(FieldId{ref.index}, *fieldDecl.defaultValue, "the default of"))
+      if (checkValue(FieldId{ref.index}, *fieldDecl.defaultValue, "its default"))
         field.defaultValue = fieldDecl.defaultValue;
     return;
   }

@@ -43,7 +43,7 @@ bool Resolver::checkValue(FieldId id, const Value &value, std::string_view conte
   if (!fits(field.type, value.kind)) {
     diags_.report(diag::Code::TypeMismatch, value.range,
                   "`" + field.name + "` is a " + std::string(fieldTypeName(field.type)) +
-                      " field, but " + std::string(context) + " it is " +
+                      " field, but " + std::string(context) + " is " +
                       std::string(literalKindName(value.kind)));
     return false;
   }

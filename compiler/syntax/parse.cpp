@@ -16,13 +16,24 @@ namespace {
 
 using gen::FlowLexer;
 
-/// Reports MAC0006 and returns false if brackets nest deeper than `limit`
-/// (ANTLR's recursive descent would overflow the stack long before the
-/// input ends otherwise).
+/// Reports MAC0006 and returns false if brackets (and runs of `not`) nest
+/// deeper than `limit` (ANTLR's recursive descent, and every later walk of
+/// conditions, would overflow the stack otherwise).
 bool checkNesting(const std::vector<antlr4::Token *> &tokens, const OffsetMap &offsets,
                   FileId file, uint32_t limit, diag::Engine &diags) {
   uint32_t depth = 0;
+  uint32_t negations = 0; // a run of `not`: each one nests a condition
   for (antlr4::Token *token : tokens) {
+    if (token->getType() == FlowLexer::K_NOT) {
+      if (depth + ++negations > limit) {
+        uint32_t at = offsets.byteOffset(token->getStartIndex());
+        diags.report(diag::Code::NestingTooDeep, SourceRange{file, at, at + 3}, limit);
+        return false;
+      }
+      continue;
+    }
+    if (token->getChannel() == antlr4::Token::DEFAULT_CHANNEL)
+      negations = 0;
     switch (token->getType()) {
     case FlowLexer::LBRACE:
     case FlowLexer::LPAREN:

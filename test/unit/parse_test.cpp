@@ -97,3 +97,12 @@ TEST(Parse, BadLiteralsAreMac0002AtTheirRange) {
   EXPECT_EQ(d.range.begin, 15u); // the unit `x`
   EXPECT_EQ(d.range.end, 16u);
 }
+
+TEST(Parse, LongRunsOfNotAreNesting) {
+  std::string text = "flow f { if ";
+  for (int i = 0; i < 100000; ++i)
+    text += "not ";
+  text += "true { stop; } }";
+  EXPECT_EQ(codes(*parse(text)), std::vector<diag::Code>{diag::Code::NestingTooDeep});
+  EXPECT_TRUE(codes(*parse("flow f { if not not true { stop; } }")).empty());
+}
