@@ -75,13 +75,31 @@ private:
       printExcerpt(range, position);
   }
 
+  static constexpr size_t kMaxExcerpt = 160;
+
   /// The source line and a caret line; the range is clipped to its first line.
   void printExcerpt(const SourceRange &range, LineColumn position) {
     std::string_view line = sources_.lineText(range.file, position.line);
     size_t begin = std::min<size_t>(position.column - 1, line.size());
     size_t length = range.end > range.begin ? range.end - range.begin : 0;
     size_t end = std::min(line.size(), begin + length);
-    std::string carets;
+    // Very long lines (minified HTML, generated input) are shown as a window
+    // around the range, marked with `...` where cut.
+    std::string prefix, suffix;
+    if (line.size() > kMaxExcerpt) {
+      size_t from = begin > kMaxExcerpt / 3 ? begin - kMaxExcerpt / 3 : 0;
+      while (from > 0 && isUtf8Continuation(line[from]))
+        --from;
+      size_t to = std::min(line.size(), from + kMaxExcerpt);
+      while (to < line.size() && isUtf8Continuation(line[to]))
+        ++to;
+      prefix = from > 0 ? "..." : "";
+      suffix = to < line.size() ? "..." : "";
+      line = line.substr(from, to - from);
+      begin -= from;
+      end = std::min(end - from, line.size());
+    }
+    std::string carets(prefix.size(), ' ');
     for (size_t i = 0; i < begin; ++i)
       if (!isUtf8Continuation(line[i]))
         carets += line[i] == '\t' ? '\t' : ' ';
@@ -89,7 +107,7 @@ private:
     for (size_t i = begin + 1; i < end; ++i)
       if (!isUtf8Continuation(line[i]))
         underline += '~';
-    out_ << line << "\n" << carets;
+    out_ << prefix << line << suffix << "\n" << carets;
     paint(kGreen, underline);
     out_ << "\n";
   }
