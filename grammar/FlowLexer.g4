@@ -156,7 +156,7 @@ DATE          : DIGIT DIGIT DIGIT DIGIT '-' DIGIT DIGIT '-' DIGIT DIGIT;
 VERSION       : DIGIT+ '.' DIGIT+ '.' DIGIT+ ('-' [A-Za-z0-9]+ ('.' [A-Za-z0-9]+)*)?;
 CLOCK         : DIGIT+ ':' DIGIT+;
 DECIMAL       : DIGIT+ '.' DIGIT+;
-DURATION      : DIGIT+ [A-Za-z_] [A-Za-z0-9_]*;
+DURATION      : DIGIT+ ('.' DIGIT+)? [A-Za-z_] [A-Za-z0-9_]*;
 INT           : DIGIT+;
 KEBAB         : IDENT_START IDENT_PART* ('-' IDENT_PART+)+;
 IDENT         : IDENT_START IDENT_PART*;

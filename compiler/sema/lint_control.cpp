@@ -43,8 +43,14 @@ void buildLintConfig(const std::vector<const ast::LintDecl *> &lintDecls,
   for (const ast::LintDecl *decl : lintDecls)
     for (const ast::LintStmt &stmt : decl->statements)
       for (const ast::LintRule &rule : stmt.rules)
-        if (auto code = lookupRuleOrReport(rule, diags))
-          program.lint.overrides[*code] = severityOf(stmt.verb);
+        if (auto code = lookupRuleOrReport(rule, diags)) {
+          if (isSyntax(*code))
+            diags.report(diag::Code::UnusedIgnore, rule.range,
+                         "`" + std::string(diag::ruleInfo(*code).name) +
+                             "` is a syntax diagnostic and cannot be disabled or re-graded");
+          else
+            program.lint.overrides[*code] = severityOf(stmt.verb);
+        }
 
   for (const ast::File *file : files)
     for (const ast::IgnoreComment &comment : file->ignores) {
@@ -58,6 +64,12 @@ void buildLintConfig(const std::vector<const ast::LintDecl *> &lintDecls,
         auto code = lookupRuleOrReport(rule, diags);
         if (!code)
           continue;
+        if (isSyntax(*code)) {
+          diags.report(diag::Code::UnusedIgnore, rule.range,
+                       "`" + std::string(diag::ruleInfo(*code).name) +
+                           "` is a syntax diagnostic and cannot be ignored; fix the text instead");
+          continue;
+        }
         if (isCompliance(*code) && comment.reason.empty()) {
           diag::Diagnostic &d = diags.report(
               diag::Code::UnusedIgnore, rule.range,

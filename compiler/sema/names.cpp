@@ -13,6 +13,9 @@ std::optional<std::string> closestName(std::string_view name,
   for (std::string_view candidate : candidates) {
     if (candidate == name)
       continue;
+    if (llvm::StringRef(name.data(), name.size())
+            .equals_insensitive(llvm::StringRef(candidate.data(), candidate.size())))
+      return std::string(candidate); // differs only in case: the best guess there is
     unsigned distance = llvm::StringRef(name.data(), name.size())
                             .edit_distance(llvm::StringRef(candidate.data(), candidate.size()),
                                            /*AllowReplacements=*/true, limit);

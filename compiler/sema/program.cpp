@@ -22,7 +22,9 @@ std::string_view assetKindName(AssetKind kind) {
 
 std::string assetKindWithArticle(AssetKind kind) {
   std::string_view name = assetKindName(kind);
-  bool vowel = name[0] == 'e' || name[0] == 'a' || name[0] == 'i' || name[0] == 'o';
+  // "an sms template": the article follows the sound (es-em-es), not the letter.
+  bool vowel = name[0] == 'e' || name[0] == 'a' || name[0] == 'i' || name[0] == 'o' ||
+               name.starts_with("sms");
   return std::string(vowel ? "an " : "a ") + std::string(name);
 }
 

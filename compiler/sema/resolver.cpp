@@ -114,7 +114,7 @@ EnvId Resolver::resolveEnv(const ast::Name &name) {
   std::optional<std::string> suggestion = closestName(name.text, candidates);
   diag::Diagnostic &d = diags_.report(diag::Code::UnknownEnvironment, name.range, name.text,
                                       didYouMean(suggestion));
-  if (suggestion)
+  if (suggestion && name.range.isValid())
     d.fixes.push_back({"replace `" + name.text + "` with `" + *suggestion + "`",
                        {{name.range, *suggestion}}});
   return {};
@@ -167,8 +167,13 @@ void Resolver::registerDecl(ast::Decl *decl, bool stdlib) {
     lintDecls_.push_back(llvm::cast<ast::LintDecl>(decl));
     return;
   case ast::DeclKind::Bundle:
-    if (bundleDecl_)
-      return duplicate(bundleDecl_->name.range, "the bundle");
+    if (bundleDecl_) {
+      diag::Diagnostic &d = diags_.report(
+          diag::Code::DuplicateDefinition, decl->name.range, "bundle",
+          "`" + bundleDecl_->name.text + "`; a bundle has one `bundle` declaration, in bundle.flow");
+      d.notes.push_back({"first declared here", bundleDecl_->name.range});
+      return;
+    }
     bundleDecl_ = llvm::cast<ast::BundleDecl>(decl);
     return;
   case ast::DeclKind::Env:
@@ -407,7 +412,9 @@ void Resolver::checkBundleShape(const LoadedBundle &bundle) {
                   "or one flow");
     return;
   }
-  if (!bundle.singleFile && bundleDecl_ == nullptr && !bundle.files.empty())
+  FileId manifest = bundle.files.empty() ? FileId{} : bundle.files.front().ast->file;
+  if (!bundle.singleFile && !bundle.files.empty() &&
+      (bundleDecl_ == nullptr || !(bundleDecl_->range.file == manifest)))
     diags_.report(diag::Code::MissingBundle, SourceRange{bundle.files.front().ast->file, 0, 0},
                   "bundle.flow has no `bundle` declaration; add `bundle NAME { version 1.0.0; }`");
 }
@@ -428,7 +435,8 @@ void Resolver::run(const LoadedBundle &bundle, const SemaOptions &options) {
   for (const LoadedFile &file : bundle.files) {
     files_.push_back(file.ast.get());
     if (!file.stdlib)
-      declCount_ += file.ast->decls.size();
+      for (const ast::Decl *decl : file.ast->decls)
+        declCount_ += decl->kind != ast::DeclKind::Lint && decl->kind != ast::DeclKind::Use;
     for (ast::Decl *decl : file.ast->decls)
       registerDecl(decl, file.stdlib);
   }

@@ -74,7 +74,120 @@ std::string tokenName(const antlr4::dfa::Vocabulary &vocabulary, size_t type) {
   return vocabulary.getSymbolicName(type);
 }
 
+/// Rules that hold one statement, property or declaration: recovery points.
+bool isStatementLevel(size_t ruleIndex) {
+  switch (ruleIndex) {
+  case FlowParser::RuleItem:
+  case FlowParser::RuleFlowItem:
+  case FlowParser::RuleStatement:
+  case FlowParser::RuleBundleProp:
+  case FlowParser::RuleEnvProp:
+  case FlowParser::RuleConsentProp:
+  case FlowParser::RuleEmailProp:
+  case FlowParser::RuleSmsProp:
+  case FlowParser::RulePushProp:
+  case FlowParser::RuleWebhookProp:
+  case FlowParser::RuleFlagProp:
+  case FlowParser::RulePolicyStmt:
+  case FlowParser::RuleLintStmt:
+  case FlowParser::RuleTestItem:
+  case FlowParser::RuleContactItem:
+  case FlowParser::RuleFile:
+    return true;
+  default:
+    return false;
+  }
+}
+
+/// Rules whose body is a list of statements, properties or declarations.
+bool isContainer(size_t ruleIndex) {
+  switch (ruleIndex) {
+  case FlowParser::RuleFile:
+  case FlowParser::RuleBundleDecl:
+  case FlowParser::RuleEnvDecl:
+  case FlowParser::RuleConsentDecl:
+  case FlowParser::RuleEmailDecl:
+  case FlowParser::RuleSmsDecl:
+  case FlowParser::RulePushDecl:
+  case FlowParser::RuleWebhookDecl:
+  case FlowParser::RuleFlagDecl:
+  case FlowParser::RulePolicyDecl:
+  case FlowParser::RuleFlowDecl:
+  case FlowParser::RuleBlock:
+  case FlowParser::RuleLintDecl:
+  case FlowParser::RuleTestDecl:
+  case FlowParser::RuleTestItem:
+    return true;
+  default:
+    return false;
+  }
+}
+
+bool isStructural(size_t type) {
+  return type == FlowLexer::SEMI || type == FlowLexer::LBRACE || type == FlowLexer::RBRACE;
+}
+
 } // namespace
+
+void FlowErrorStrategy::skipStatement(antlr4::Parser *parser, bool consumeStrayClose) {
+  antlr4::TokenStream *tokens = parser->getTokenStream();
+  int depth = 0;
+  if (consumeStrayClose && tokens->LA(1) == FlowLexer::RBRACE)
+    parser->consume();
+  while (tokens->LA(1) != antlr4::Token::EOF) {
+    size_t type = tokens->LA(1);
+    if (type == FlowLexer::RBRACE) {
+      if (depth == 0)
+        return; // the end of the enclosing block: leave it to its owner
+      parser->consume();
+      if (--depth == 0)
+        return; // the end of a block statement
+      continue;
+    }
+    parser->consume();
+    if (type == FlowLexer::LBRACE)
+      ++depth;
+    else if ((type == FlowLexer::SEMI || type == FlowLexer::UNTERMINATED_STRING) && depth == 0)
+      return; // an unterminated string runs to the end of its line, `;` included
+  }
+}
+
+void FlowErrorStrategy::recover(antlr4::Parser *parser, std::exception_ptr e) {
+  if (!isStatementLevel(parser->getContext()->getRuleIndex()))
+    std::rethrow_exception(e); // unwind to the statement that holds the error
+  size_t index = parser->getTokenStream()->index();
+  if (index == lastRecoverIndex_ && parser->getTokenStream()->LA(1) != antlr4::Token::EOF)
+    parser->consume(); // no progress since the last recovery: always move on
+  lastRecoverIndex_ = parser->getTokenStream()->index();
+  skipStatement(parser, false);
+}
+
+void FlowErrorStrategy::sync(antlr4::Parser *parser) {
+  if (inErrorRecoveryMode(parser))
+    return;
+  const antlr4::atn::ATN &atn = parser->getATN();
+  antlr4::atn::ATNState *state = atn.states[parser->getState()];
+  auto type = state->getStateType();
+  bool loop = type == antlr4::atn::ATNState::STAR_LOOP_BACK ||
+              type == antlr4::atn::ATNState::PLUS_LOOP_BACK ||
+              type == antlr4::atn::ATNState::STAR_LOOP_ENTRY;
+  if (!loop || !isContainer(parser->getContext()->getRuleIndex()))
+    return DefaultErrorStrategy::sync(parser);
+  antlr4::misc::IntervalSet next = atn.nextTokens(state);
+  size_t la = parser->getTokenStream()->LA(1);
+  if (next.contains(antlr4::Token::EPSILON) || next.contains(la) || la == antlr4::Token::EOF)
+    return;
+  // A token that starts nothing here, between statements: report it and skip
+  // to the end of the statement it begins.
+  reportUnwantedToken(parser);
+  skipStatement(parser, true);
+}
+
+antlr4::Token *FlowErrorStrategy::singleTokenDeletion(antlr4::Parser *parser) {
+  if (isStructural(parser->getTokenStream()->LA(1)))
+    return nullptr;
+  return DefaultErrorStrategy::singleTokenDeletion(parser);
+}
 
 std::string FlowErrorStrategy::expectedText(antlr4::Parser *parser,
                                             const antlr4::misc::IntervalSet &set) const {

@@ -22,7 +22,17 @@ class FlowErrorStrategy : public antlr4::DefaultErrorStrategy {
 public:
   explicit FlowErrorStrategy(std::vector<SyntaxError> &errors) : errors_(errors) {}
 
+  /// Panic-mode recovery at statement granularity: an error inside a
+  /// statement, property or declaration unwinds to it, and the tokens up to
+  /// the end of that statement (`;`, or its closing `}`) are skipped, so the
+  /// enclosing flow or block goes on with the next statement.
+  void recover(antlr4::Parser *parser, std::exception_ptr e) override;
+  void sync(antlr4::Parser *parser) override;
+
 protected:
+  /// Never repairs by deleting `;`, `{` or `}`: with contextual keywords the
+  /// next token nearly always "fits", and structure would be lost.
+  antlr4::Token *singleTokenDeletion(antlr4::Parser *parser) override;
   void reportNoViableAlternative(antlr4::Parser *parser,
                                  const antlr4::NoViableAltException &e) override;
   void reportInputMismatch(antlr4::Parser *parser,
@@ -35,7 +45,9 @@ protected:
 private:
   void unexpected(antlr4::Parser *parser, antlr4::Token *token, const std::string &expected);
   std::string expectedText(antlr4::Parser *parser, const antlr4::misc::IntervalSet &set) const;
+  void skipStatement(antlr4::Parser *parser, bool consumeStrayClose);
   std::vector<SyntaxError> &errors_;
+  size_t lastRecoverIndex_ = SIZE_MAX;
 };
 
 } // namespace mac::syntax

@@ -191,6 +191,8 @@ Decoded<ast::StringLit> decodeString(std::string_view text, FileId file,
 }
 
 Decoded<int64_t> decodeDuration(std::string_view text) {
+  if (size_t dot = text.find('.'); dot != std::string_view::npos)
+    return failure("a duration is a whole number of units (write 36h, not 1.5d)");
   size_t unitAt = text.find_first_not_of("0123456789");
   std::string_view digits = text.substr(0, unitAt);
   std::string_view unit = unitAt == std::string_view::npos ? "" : text.substr(unitAt);
