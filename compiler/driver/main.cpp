@@ -15,33 +15,36 @@ using namespace mac;
 
 namespace {
 
+/// Every option of mac; LLVM's own (hundreds, from the libraries) stay hidden.
+cl::OptionCategory macOptions("mac options");
+
 cl::SubCommand checkCmd("check", "Check bundles and report diagnostics");
 cl::list<std::string> checkPaths(cl::Positional, cl::desc("<bundle-dir | file.flow>..."),
-                                 cl::OneOrMore, cl::sub(checkCmd));
+                                 cl::OneOrMore, cl::sub(checkCmd), cl::cat(macOptions));
 cl::opt<driver::OutputFormat> checkFormat(
     "format", cl::desc("Output format"), cl::init(driver::OutputFormat::Text),
     cl::values(clEnumValN(driver::OutputFormat::Text, "text", "file:line:col with a caret"),
                clEnumValN(driver::OutputFormat::Json, "json", "one JSON object"),
                clEnumValN(driver::OutputFormat::Sarif, "sarif", "SARIF 2.1.0"),
                clEnumValN(driver::OutputFormat::Github, "github", "GitHub annotations")),
-    cl::sub(checkCmd));
-cl::opt<bool> checkWerror("werror", cl::desc("Treat warnings as errors"), cl::sub(checkCmd));
+    cl::sub(checkCmd), cl::cat(macOptions));
+cl::opt<bool> checkWerror("werror", cl::desc("Treat warnings as errors"), cl::sub(checkCmd), cl::cat(macOptions));
 cl::opt<std::string> checkEnv("env", cl::desc("Environment to check for"),
-                              cl::value_desc("name"), cl::sub(checkCmd));
+                              cl::value_desc("name"), cl::sub(checkCmd), cl::cat(macOptions));
 enum class ColorMode { Auto, Always, Never };
 cl::opt<ColorMode> checkColor("color", cl::desc("Colour text output"), cl::init(ColorMode::Auto),
                               cl::values(clEnumValN(ColorMode::Auto, "auto", "on a terminal"),
                                          clEnumValN(ColorMode::Always, "always", "always"),
                                          clEnumValN(ColorMode::Never, "never", "never")),
-                              cl::sub(checkCmd));
+                              cl::sub(checkCmd), cl::cat(macOptions));
 
 cl::SubCommand explainCmd("explain", "Explain a diagnostic code or rule name");
 cl::opt<std::string> explainRule(cl::Positional, cl::desc("<MACnnnn | rule-name>"), cl::Required,
-                                 cl::sub(explainCmd));
+                                 cl::sub(explainCmd), cl::cat(macOptions));
 
 cl::SubCommand rulesCmd("rules", "List every rule");
 cl::opt<bool> rulesMarkdown("markdown", cl::desc("Print docs/diagnostics.md"),
-                            cl::sub(rulesCmd));
+                            cl::sub(rulesCmd), cl::cat(macOptions));
 
 int runExplain() {
   auto code = diag::lookupRule(explainRule);
@@ -58,6 +61,13 @@ int runExplain() {
 
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
+  cl::HideUnrelatedOptions(macOptions);
+  for (auto &entry : cl::getRegisteredOptions(*cl::TopLevelSubCommand)) {
+    cl::Option *option = entry.getValue();
+    llvm::StringRef name = entry.getKey();
+    if (option->Categories.front() != &macOptions && name != "help" && name != "version")
+      option->setHiddenFlag(cl::ReallyHidden); // nor suggested for a misspelt option
+  }
   cl::SetVersionPrinter([](llvm::raw_ostream &os) { os << "mac " << driver::kVersion << "\n"; });
   if (!cl::ParseCommandLineOptions(argc, argv,
                                    "mac: compiler and linter for marketing-automation rules\n",
