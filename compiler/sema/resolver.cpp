@@ -140,18 +140,24 @@ std::optional<std::string> Resolver::resolveWord(const ast::Name &name, std::str
 
 // ---- registration --------------------------------------------------------
 
-template <class T>
-uint32_t Resolver::add(std::vector<T> &entities, AssetKind kind, const ast::Decl &decl,
-                       bool stdlib) {
+/// Appends an entity with the name, display and ranges of `decl`.
+template <class T> static uint32_t declare(std::vector<T> &entities, const ast::Decl &decl) {
   T entity;
   entity.name = decl.name.text;
   entity.display = decl.display ? decl.display->value : decl.name.text;
   entity.range = decl.range;
   entity.nameRange = decl.name.range;
   entities.push_back(std::move(entity));
+  return static_cast<uint32_t>(entities.size() - 1);
+}
+
+template <class T>
+uint32_t Resolver::add(std::vector<T> &entities, AssetKind kind, const ast::Decl &decl,
+                       bool stdlib) {
+  uint32_t index = declare(entities, decl);
   uses_[slot(kind)].push_back(0);
   fromStdlib_[slot(kind)].push_back(stdlib);
-  return static_cast<uint32_t>(entities.size() - 1);
+  return index;
 }
 
 void Resolver::registerDecl(ast::Decl *decl, bool stdlib) {
@@ -181,7 +187,7 @@ void Resolver::registerDecl(ast::Decl *decl, bool stdlib) {
       if (env->name.text == decl->name.text)
         return duplicate(env->name.range, "an environment");
     envDecls_.push_back(llvm::cast<ast::EnvDecl>(decl));
-    add(program_.envs, AssetKind::Field, *decl, stdlib);
+    declare(program_.envs, *decl);
     return;
   case ast::DeclKind::Consent:
     for (const ast::ConsentDecl *consent : consentDecls_)
@@ -194,7 +200,7 @@ void Resolver::registerDecl(ast::Decl *decl, bool stdlib) {
       if (test->name.text == decl->name.text)
         return duplicate(test->name.range, "a test");
     testDecls_.push_back(llvm::cast<ast::TestDecl>(decl));
-    add(program_.tests, AssetKind::Field, *decl, stdlib);
+    declare(program_.tests, *decl);
     return;
   default:
     break;
