@@ -98,6 +98,7 @@ policyStmt
   | K_SUPPRESS K_UNSUBSCRIBED SEMI                              # suppressUnsubscribed
   | K_SUPPRESS K_LIST ident SEMI                                # suppressList
   | K_SUPPRESS K_SEGMENT ident SEMI                             # suppressSegment
+  | K_REQUIRE K_CONSENT ident SEMI                              # requireConsent
   ;
 
 // ---- §6 flows -------------------------------------------------------------

@@ -7,7 +7,7 @@ packages=(
   cmake g++ make ninja-build
   antlr4 libantlr4-runtime-dev default-jre-headless
   llvm-14-dev llvm-14-tools
-  libfmt-dev nlohmann-json3-dev
+  libfmt-dev nlohmann-json3-dev pkg-config liburiparser-dev libgumbo-dev
   libgtest-dev googletest
   python3 python3-jsonschema
   clang-format

@@ -217,11 +217,13 @@ struct FlagDecl : DeclOf<DeclKind::Flag> {
   std::optional<bool> constant; ///< `off;` / `on;`
 };
 
-enum class PolicyKind : uint8_t { QuietHours, SuppressUnsubscribed, SuppressList, SuppressSegment };
+enum class PolicyKind : uint8_t {
+  QuietHours, SuppressUnsubscribed, SuppressList, SuppressSegment, RequireConsent
+};
 struct PolicyStmt {
   PolicyKind kind = PolicyKind::SuppressUnsubscribed;
   SourceRange range;
-  Name name;                 ///< channel for quiet hours; list or segment for suppress
+  Name name;                 ///< channel for quiet hours and consent; list or segment for suppress
   uint32_t startMinute = 0;  ///< quiet window start (minutes since midnight)
   uint32_t endMinute = 0;
   std::optional<Name> zone;  ///< `recipient_local`, …

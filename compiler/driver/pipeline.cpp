@@ -3,6 +3,7 @@
 // settings touch only its own diagnostics.
 #include "compiler/driver/pipeline.h"
 
+#include "analyzer/analyzer.h"
 #include "compiler/sema/loader.h"
 #include "compiler/sema/sema.h"
 
@@ -23,7 +24,10 @@ llvm::Expected<std::unique_ptr<sema::Program>> checkBundle(const std::string &pa
   std::unique_ptr<sema::Program> program =
       sema::analyze(*bundle, sources, sema::SemaOptions{options.env}, bundleDiags);
 
-  // 3. Analyzer checks over the Program run here (loops, consent, templates, …).
+  // 3. Analyzer checks (MAC2xxx-MAC5xxx), only over a Program without errors:
+  //    a partial Program would make every check guess.
+  if (!bundleDiags.hasErrors())
+    analyzer::runChecks(*program, sources, analyzer::AnalyzerOptions{options.env}, bundleDiags);
 
   // 4. `lint {}` severities and `mac-ignore` suppressions (MAC1007).
   sema::applyLintControl(*program, bundleDiags);

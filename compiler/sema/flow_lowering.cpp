@@ -116,9 +116,9 @@ std::vector<StmtId> Resolver::lowerStatements(const std::vector<ast::Statement *
       break;
     case StmtKind::AddToList:
     case StmtKind::RemoveFromList:
-      stmt.target = resolve(name, {AssetKind::List},
-                            statement->kind == StmtKind::AddToList ? "`add to list`"
-                                                                   : "`remove from list`");
+      stmt.target =
+          resolve(name, {AssetKind::List},
+                  statement->kind == StmtKind::AddToList ? "`add to list`" : "`remove from list`");
       break;
     case StmtKind::AssignOwner:
       if (auto method = resolveWord(name, "owner assignment", {"queue", "round_robin", "user"}))
@@ -206,6 +206,16 @@ std::optional<PolicyRule> Resolver::lowerPolicyRule(const ast::PolicyStmt &stmt)
     if (!ref.isValid())
       return std::nullopt;
     rule.segment = SegmentId{ref.index};
+    break;
+  }
+  case ast::PolicyKind::RequireConsent: {
+    auto channel = resolveChannel(stmt.name);
+    if (!channel)
+      return std::nullopt;
+    rule.channel = *channel;
+    if (!program_.consent(*channel))
+      diags_.report(diag::Code::UndefinedReference, stmt.name.range, "consent", stmt.name.text,
+                    "; declare it with `consent " + stmt.name.text + " { field ...; }`");
     break;
   }
   }

@@ -125,11 +125,14 @@ struct Flag : Declared {
   std::optional<bool> constant; ///< `off;` / `on;`
 };
 
-enum class PolicyKind : uint8_t { QuietHours, SuppressUnsubscribed, SuppressList, SuppressSegment };
+/// Same order as ast::PolicyKind.
+enum class PolicyKind : uint8_t {
+  QuietHours, SuppressUnsubscribed, SuppressList, SuppressSegment, RequireConsent
+};
 struct PolicyRule {
   PolicyKind kind = PolicyKind::SuppressUnsubscribed;
   SourceRange range;
-  Channel channel = Channel::Sms;  ///< QuietHours
+  Channel channel = Channel::Sms;  ///< QuietHours, RequireConsent
   uint32_t startMinute = 0;        ///< QuietHours: the quiet window
   uint32_t endMinute = 0;
   std::string zone = "recipient_local";

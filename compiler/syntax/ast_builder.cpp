@@ -166,8 +166,7 @@ std::optional<ast::TestTime> AstBuilder::when(P::WhenContext *ctx) {
     return std::nullopt;
   auto date = decodeDate(ctx->DATE()->getText());
   if (auto *error = std::get_if<LiteralError>(&date))
-    return invalidLiteral(range(ctx->DATE()), "date", ctx->DATE()->getText(), *error),
-           std::nullopt;
+    return invalidLiteral(range(ctx->DATE()), "date", ctx->DATE()->getText(), *error), std::nullopt;
   time.text = std::get<std::string>(date) + "T00:00";
   if (ctx->CLOCK()) {
     if (!clock(ctx->CLOCK()))
@@ -209,25 +208,40 @@ template ast::TestDecl *AstBuilder::declare<ast::TestDecl>(antlr4::ParserRuleCon
                                                            P::IdentContext *, P::DisplayContext *);
 
 ast::Decl *AstBuilder::item(P::ItemContext *ctx) {
-  if (ctx->bundleDecl()) return bundle(ctx->bundleDecl());
-  if (ctx->useDecl()) return use(ctx->useDecl());
-  if (ctx->envDecl()) return env(ctx->envDecl());
-  if (ctx->fieldDecl()) return field(ctx->fieldDecl());
-  if (ctx->consentDecl()) return consent(ctx->consentDecl());
+  if (ctx->bundleDecl())
+    return bundle(ctx->bundleDecl());
+  if (ctx->useDecl())
+    return use(ctx->useDecl());
+  if (ctx->envDecl())
+    return env(ctx->envDecl());
+  if (ctx->fieldDecl())
+    return field(ctx->fieldDecl());
+  if (ctx->consentDecl())
+    return consent(ctx->consentDecl());
   if (auto *c = ctx->tagDecl())
     return broken(c) ? nullptr : declare<ast::TagDecl>(c, c->ident(), c->display());
   if (auto *c = ctx->listDecl())
     return broken(c) ? nullptr : declare<ast::ListDecl>(c, c->ident(), c->display());
-  if (ctx->segmentDecl()) return segment(ctx->segmentDecl());
-  if (ctx->emailDecl()) return email(ctx->emailDecl());
-  if (ctx->smsDecl()) return sms(ctx->smsDecl());
-  if (ctx->pushDecl()) return push(ctx->pushDecl());
-  if (ctx->webhookDecl()) return webhook(ctx->webhookDecl());
-  if (ctx->flagDecl()) return flag(ctx->flagDecl());
-  if (ctx->policyDecl()) return policy(ctx->policyDecl());
-  if (ctx->flowDecl()) return flow(ctx->flowDecl());
-  if (ctx->lintDecl()) return lint(ctx->lintDecl());
-  if (ctx->testDecl()) return test(ctx->testDecl());
+  if (ctx->segmentDecl())
+    return segment(ctx->segmentDecl());
+  if (ctx->emailDecl())
+    return email(ctx->emailDecl());
+  if (ctx->smsDecl())
+    return sms(ctx->smsDecl());
+  if (ctx->pushDecl())
+    return push(ctx->pushDecl());
+  if (ctx->webhookDecl())
+    return webhook(ctx->webhookDecl());
+  if (ctx->flagDecl())
+    return flag(ctx->flagDecl());
+  if (ctx->policyDecl())
+    return policy(ctx->policyDecl());
+  if (ctx->flowDecl())
+    return flow(ctx->flowDecl());
+  if (ctx->lintDecl())
+    return lint(ctx->lintDecl());
+  if (ctx->testDecl())
+    return test(ctx->testDecl());
   return nullptr;
 }
 
@@ -278,8 +292,8 @@ ast::Decl *AstBuilder::use(P::UseDeclContext *ctx) {
     std::string text;
     for (P::IdentContext *part : parts)
       text += (text.empty() ? "" : ".") + part->getText();
-    decl->name = ast::Name{text, SourceRange{file_.file, range(parts.front()).begin,
-                                             range(parts.back()).end}};
+    decl->name = ast::Name{
+        text, SourceRange{file_.file, range(parts.front()).begin, range(parts.back()).end}};
   }
   return decl;
 }
@@ -497,6 +511,9 @@ std::optional<ast::PolicyStmt> AstBuilder::policyStmt(P::PolicyStmtContext *ctx)
     stmt.name = name(c->ident());
   } else if (auto *c = dynamic_cast<P::SuppressSegmentContext *>(ctx)) {
     stmt.kind = ast::PolicyKind::SuppressSegment;
+    stmt.name = name(c->ident());
+  } else if (auto *c = dynamic_cast<P::RequireConsentContext *>(ctx)) {
+    stmt.kind = ast::PolicyKind::RequireConsent;
     stmt.name = name(c->ident());
   }
   return stmt;

@@ -1,0 +1,28 @@
+// The analyzer phase: every check of LANGUAGE.md §8 in the MAC2xxx-MAC5xxx
+// ranges, run over a Program that sema accepted without errors. Checks are
+// listed in checks.def; each lives in checks/<name>_check.cpp.
+#pragma once
+
+#include "compiler/base/source_manager.h"
+#include "compiler/diag/engine.h"
+#include "compiler/sema/program.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mac::analyzer {
+
+struct AnalyzerOptions {
+  std::optional<std::string> env; ///< `--env`: evaluate flags and URLs for this environment
+};
+
+/// Runs every check over `program`, reporting into `diags`.
+void runChecks(const sema::Program &program, const SourceManager &sources,
+               const AnalyzerOptions &options, diag::Engine &diags);
+
+/// The names of every check, in checks.def order.
+std::vector<std::string_view> checkNames();
+
+} // namespace mac::analyzer
