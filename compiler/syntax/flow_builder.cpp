@@ -10,11 +10,16 @@ namespace mac::syntax {
 namespace {
 
 ast::CompareOp compareOp(P::CompareOpContext *ctx) {
-  if (ctx->NEQ()) return ast::CompareOp::Ne;
-  if (ctx->LT()) return ast::CompareOp::Lt;
-  if (ctx->LE()) return ast::CompareOp::Le;
-  if (ctx->GT()) return ast::CompareOp::Gt;
-  if (ctx->GE()) return ast::CompareOp::Ge;
+  if (ctx->NEQ())
+    return ast::CompareOp::Ne;
+  if (ctx->LT())
+    return ast::CompareOp::Lt;
+  if (ctx->LE())
+    return ast::CompareOp::Le;
+  if (ctx->GT())
+    return ast::CompareOp::Gt;
+  if (ctx->GE())
+    return ast::CompareOp::Ge;
   return ast::CompareOp::Eq;
 }
 
@@ -99,15 +104,16 @@ ast::Condition *AstBuilder::condition(P::ConditionContext *ctx) {
       for (size_t i = 0; i < notCtx->K_NOT().size(); ++i) {
         auto *negation = file_.arena.make<ast::Condition>();
         negation->kind = ast::CondKind::Not;
-        negation->range = SourceRange{file_.file, range(notCtx->K_NOT(notCtx->K_NOT().size() - 1 - i)).begin,
-                                      node->range.end};
+        // Up to the end of the primary, closing parenthesis included.
+        negation->range =
+            SourceRange{file_.file, range(notCtx->K_NOT(notCtx->K_NOT().size() - 1 - i)).begin,
+                        range(primaryCtx).end};
         negation->children.push_back(node);
         node = negation;
       }
       andNode->children.push_back(node);
     }
-    orNode->children.push_back(andNode->children.size() == 1 ? andNode->children.front()
-                                                             : andNode);
+    orNode->children.push_back(andNode->children.size() == 1 ? andNode->children.front() : andNode);
   }
   return orNode->children.size() == 1 ? orNode->children.front() : orNode;
 }
