@@ -2,40 +2,12 @@
 // one namespace across files, and the diagnostics of wrong references.
 #include "compiler/sema/sema.h"
 
+#include "test/unit/bundle_fixture.h"
+
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
-
 using namespace mac;
-
-namespace {
-
-/// Writes `files` into a fresh directory and analyses it as a bundle.
-struct Analysed {
-  SourceManager sources;
-  diag::Engine diags;
-  std::unique_ptr<sema::Program> program;
-};
-
-std::unique_ptr<Analysed> analyse(const std::vector<std::pair<std::string, std::string>> &files) {
-  auto dir = std::filesystem::temp_directory_path() /
-             ("mac-sema-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-              "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-  std::filesystem::remove_all(dir);
-  for (const auto &[path, text] : files) {
-    std::filesystem::create_directories((dir / path).parent_path());
-    std::ofstream(dir / path) << text;
-  }
-  auto out = std::make_unique<Analysed>();
-  auto bundle = sema::loadBundle(dir.string(), out->sources, out->diags);
-  EXPECT_TRUE(static_cast<bool>(bundle));
-  out->program = sema::analyze(*bundle, out->sources, {}, out->diags);
-  std::filesystem::remove_all(dir);
-  return out;
-}
-
-} // namespace
+using mac::test::analyse;
 
 TEST(Sema, ResolvesAcrossFilesIntoTypedIds) {
   auto a = analyse({{"bundle.flow", "bundle b { version 1.0.0; }\n"},
@@ -60,10 +32,9 @@ TEST(Sema, WrongReferencesAreReported) {
     found.push_back(d.code);
   EXPECT_NE(std::find(found.begin(), found.end(), diag::Code::WrongAssetKind), found.end());
   EXPECT_NE(std::find(found.begin(), found.end(), diag::Code::TypeMismatch), found.end());
-  auto undefined = std::find_if(a->diags.diagnostics().begin(), a->diags.diagnostics().end(),
-                                [](const diag::Diagnostic &d) {
-                                  return d.code == diag::Code::UndefinedReference;
-                                });
+  auto undefined = std::find_if(
+      a->diags.diagnostics().begin(), a->diags.diagnostics().end(),
+      [](const diag::Diagnostic &d) { return d.code == diag::Code::UndefinedReference; });
   ASSERT_NE(undefined, a->diags.diagnostics().end());
   ASSERT_EQ(undefined->fixes.size(), 1u);
   EXPECT_EQ(undefined->fixes[0].edits[0].text, "t");
