@@ -2,6 +2,7 @@
 // driver/ sees llvm::cl. Usage errors exit 2.
 #include "compiler/diag/rule_docs.h"
 #include "compiler/driver/check_command.h"
+#include "compiler/driver/graph_command.h"
 #include "compiler/driver/version.h"
 
 #include <llvm/Support/CommandLine.h>
@@ -37,6 +38,17 @@ cl::opt<ColorMode> checkColor("color", cl::desc("Colour text output"), cl::init(
                                          clEnumValN(ColorMode::Always, "always", "always"),
                                          clEnumValN(ColorMode::Never, "never", "never")),
                               cl::sub(checkCmd), cl::cat(macOptions));
+
+cl::SubCommand graphCmd("graph", "Print the trigger graph of a bundle (which flow starts which)");
+cl::opt<std::string> graphPath(cl::Positional, cl::desc("<bundle-dir | file.flow>"), cl::Required,
+                               cl::sub(graphCmd), cl::cat(macOptions));
+cl::opt<analyzer::GraphFormat> graphFormat(
+    "format", cl::desc("Output format"), cl::init(analyzer::GraphFormat::Dot),
+    cl::values(clEnumValN(analyzer::GraphFormat::Dot, "dot", "Graphviz dot"),
+               clEnumValN(analyzer::GraphFormat::Mermaid, "mermaid", "Mermaid flowchart")),
+    cl::sub(graphCmd), cl::cat(macOptions));
+cl::opt<std::string> graphEnv("env", cl::desc("Environment to check for"), cl::value_desc("name"),
+                              cl::sub(graphCmd), cl::cat(macOptions));
 
 cl::SubCommand explainCmd("explain", "Explain a diagnostic code or rule name");
 cl::opt<std::string> explainRule(cl::Positional, cl::desc("<MACnnnn | rule-name>"), cl::Required,
@@ -84,6 +96,12 @@ int main(int argc, char **argv) {
     if (checkEnv.getNumOccurrences())
       options.env = checkEnv;
     return driver::runCheck(options);
+  }
+  if (graphCmd) {
+    driver::GraphOptions options{graphPath, graphFormat, std::nullopt};
+    if (graphEnv.getNumOccurrences())
+      options.env = graphEnv;
+    return driver::runGraph(options);
   }
   if (explainCmd)
     return runExplain();

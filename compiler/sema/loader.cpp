@@ -2,12 +2,16 @@
 #include "compiler/sema/loader.h"
 
 #include "compiler/sema/stdlib.h"
+#include "compiler/syntax/input_checks.h"
 
+#include <llvm/ADT/StringRef.h>
+#include <llvm/Support/Casting.h>
 #include <llvm/Support/MemoryBuffer.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <optional>
 
 namespace fs = std::filesystem;
 
@@ -59,12 +63,15 @@ private:
   void addFile(std::string display, std::string real, std::string text, bool stdlib);
   void followUses();
   void reportCycles();
+  void loadBodyFiles();
+  std::optional<FileId> readBodyFile(const LoadedFile &from, const ast::StringLit &path);
 
   SourceManager &sources_;
   diag::Engine &diags_;
   const syntax::ParseLimits &limits_;
   LoadedBundle bundle_;
   std::map<std::string, size_t> byRealPath_;
+  std::map<std::string, std::optional<FileId>> bodyFileByRealPath_;
   /// use edges: from file index to (file index, the use declaration's range)
   std::vector<std::vector<std::pair<size_t, SourceRange>>> uses_;
 };
@@ -93,6 +100,7 @@ llvm::Expected<LoadedBundle> Loader::load(const std::string &path) {
   }
   followUses();
   reportCycles();
+  loadBodyFiles();
   return std::move(bundle_);
 }
 
@@ -198,6 +206,57 @@ void Loader::reportCycles() {
       }
     }
   }
+}
+
+void Loader::loadBodyFiles() {
+  for (const LoadedFile &from : bundle_.files) {
+    if (from.stdlib || !from.ast)
+      continue;
+    for (const ast::Decl *decl : from.ast->decls) {
+      const auto *email = llvm::dyn_cast<ast::EmailDecl>(decl);
+      if (!email || !email->bodyFile)
+        continue;
+      if (std::optional<FileId> file = readBodyFile(from, *email->bodyFile))
+        bundle_.bodyFiles[{email->bodyFile->range.file.value, email->bodyFile->range.begin}] =
+            *file;
+    }
+  }
+}
+
+/// Reads the file a `body file` literal names (relative to the declaring
+/// file) once, however many emails name it. Reports MAC1009 at the literal for
+/// every email whose file is missing or unreadable.
+std::optional<FileId> Loader::readBodyFile(const LoadedFile &from, const ast::StringLit &path) {
+  std::error_code ec;
+  fs::path target = fs::weakly_canonical(fs::path(from.realPath).parent_path() / path.value, ec);
+  std::string shown = displayPathFor(target, bundle_.root);
+  std::string reason;
+  if (path.value.empty()) {
+    reason = "the path is empty";
+  } else if (auto known = bodyFileByRealPath_.find(target.string());
+             known != bodyFileByRealPath_.end()) {
+    return known->second;
+  } else if (!fs::exists(target, ec)) {
+    reason = "there is no file `" + shown + "`";
+  } else if (fs::is_directory(target, ec)) {
+    reason = "`" + shown + "` is a directory";
+  } else {
+    auto buffer = llvm::MemoryBuffer::getFile(target.string(), /*IsText=*/false,
+                                              /*RequiresNullTerminator=*/false);
+    if (buffer) {
+      std::string text = (*buffer)->getBuffer().str();
+      FileId id = sources_.addFile(shown, target.string(), std::move(text));
+      std::string_view contents = sources_.text(id);
+      bool ok = syntax::checkSize(contents, id, limits_.maxFileBytes, diags_) &&
+                syntax::checkUtf8(contents, id, diags_);
+      std::optional<FileId> result = ok ? std::optional<FileId>(id) : std::nullopt;
+      bodyFileByRealPath_[target.string()] = result;
+      return result;
+    }
+    reason = "`" + shown + "`: " + llvm::StringRef(buffer.getError().message()).lower();
+  }
+  diags_.report(diag::Code::TemplateFileNotFound, path.range, path.value, reason);
+  return std::nullopt;
 }
 
 } // namespace

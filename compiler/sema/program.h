@@ -86,7 +86,10 @@ struct Segment : Declared {
 };
 
 struct Email : Declared {
-  std::optional<Text> from, subject, body;
+  std::optional<Text> from, subject;
+  /// The inline body, or the whole file of `body file` (its runs map the
+  /// value onto that file, so ranges point into the .html).
+  std::optional<Text> body;
   std::optional<Text> bodyFile; ///< path as written (relative to its file)
   std::string unsubscribe;      ///< "one_click", "link" or empty
   bool transactional = false;

@@ -363,6 +363,8 @@ void Resolver::lowerDecl(AssetRef ref, const ast::Decl &decl) {
     out.subject = email.subject;
     out.body = email.body;
     out.bodyFile = email.bodyFile;
+    if (email.bodyFile && !email.body)
+      out.body = bodyFileText(*email.bodyFile);
     out.transactional = email.transactional;
     if (email.unsubscribe)
       out.unsubscribe = resolveWord(*email.unsubscribe, "unsubscribe mode", kUnsubscribeModes)
@@ -408,6 +410,18 @@ void Resolver::lowerDecl(AssetRef ref, const ast::Decl &decl) {
   }
 }
 
+std::optional<Text> Resolver::bodyFileText(const ast::StringLit &path) const {
+  auto found = bundle_->bodyFiles.find({path.range.file.value, path.range.begin});
+  if (found == bundle_->bodyFiles.end())
+    return std::nullopt;
+  // The whole file is the value: one run maps value offset 0 to file offset 0.
+  Text text;
+  text.value = std::string(sources_.text(found->second));
+  text.range = SourceRange{found->second, 0, static_cast<uint32_t>(text.value.size())};
+  text.runs.push_back({0, 0});
+  return text;
+}
+
 // ---- the whole run ----------------------------------------------------------
 
 void Resolver::checkBundleShape(const LoadedBundle &bundle) {
@@ -438,6 +452,7 @@ void Resolver::reportUnused() {
 }
 
 void Resolver::run(const LoadedBundle &bundle, const SemaOptions &options) {
+  bundle_ = &bundle;
   for (const LoadedFile &file : bundle.files) {
     files_.push_back(file.ast.get());
     if (!file.stdlib)

@@ -10,6 +10,7 @@
 
 #include <array>
 #include <initializer_list>
+#include <optional>
 
 namespace mac::sema {
 
@@ -62,6 +63,8 @@ private:
   void lowerWebhook(const ast::WebhookDecl &decl, Webhook &webhook);
   void lowerBundle(const ast::BundleDecl &decl);
   void lowerConsent(const ast::ConsentDecl &decl);
+  /// The text of the file a `body file` literal names, if the loader read it.
+  std::optional<Text> bodyFileText(const ast::StringLit &path) const;
   void reportUnused();
   void checkBundleShape(const LoadedBundle &bundle);
   std::vector<std::string_view> namesOf(std::initializer_list<AssetKind> kinds) const;
@@ -78,6 +81,7 @@ private:
   std::vector<const ast::LintDecl *> lintDecls_;
   std::vector<const ast::File *> files_;
   const ast::BundleDecl *bundleDecl_ = nullptr;
+  const LoadedBundle *bundle_ = nullptr;
   size_t declCount_ = 0;
 };
 
