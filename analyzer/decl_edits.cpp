@@ -10,9 +10,6 @@ namespace mac::analyzer {
 
 namespace {
 
-bool isWordByte(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
 bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
 /// The first offset at or after `pos` that is outside comments and strings.
@@ -142,29 +139,6 @@ diag::Edit insertLineAfter(const SourceManager &sources, FileId file, uint32_t o
   if (end == text.size())
     return {at(file, end), "\n" + std::string(line) + "\n"};
   return {at(file, end + 1), std::string(line) + "\n"};
-}
-
-std::optional<SourceRange> findStatement(const SourceManager &sources, SourceRange decl,
-                                         std::string_view keyword) {
-  std::string_view text = sources.text(decl.file);
-  size_t end = std::min<size_t>(decl.end, text.size());
-  size_t pos = decl.begin;
-  while ((pos = skipNonCode(text, pos, end)) < end) {
-    if (!isWordByte(text[pos])) {
-      ++pos;
-      continue;
-    }
-    size_t word = pos;
-    while (pos < end && isWordByte(text[pos]))
-      ++pos;
-    if (text.substr(word, pos - word) != keyword)
-      continue;
-    size_t semi = findCode(text, pos, end, ';');
-    if (semi == end)
-      return std::nullopt;
-    return SourceRange{decl.file, static_cast<uint32_t>(word), static_cast<uint32_t>(semi + 1)};
-  }
-  return std::nullopt;
 }
 
 bool inStdlib(const SourceManager &sources, SourceRange range) {

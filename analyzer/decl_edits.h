@@ -1,8 +1,7 @@
 // Where a fix inserts a new statement into a braced declaration (a webhook,
 // a policy, a flow) or a new line after one, matching the indentation of
-// the lines around it, and where a statement of a declaration stands when
-// sema kept no range for it. The source is scanned with comments and string
-// literals skipped, so a `{` or a keyword inside them is never taken.
+// the lines around it. The source is scanned with comments and string
+// literals skipped, so a `{` inside them is never taken.
 #pragma once
 
 #include "compiler/base/source_manager.h"
@@ -30,11 +29,6 @@ std::optional<diag::Edit> insertAfterOpeningBrace(const SourceManager &sources, 
 /// Inserts `line` as a line of its own after the line holding `offset`.
 diag::Edit insertLineAfter(const SourceManager &sources, FileId file, uint32_t offset,
                            std::string_view line);
-
-/// The first statement of `decl` that starts with the word `keyword`,
-/// outside comments and strings, up to and including its `;`.
-std::optional<SourceRange> findStatement(const SourceManager &sources, SourceRange decl,
-                                         std::string_view keyword);
 
 /// True when `range` lies in a stdlib module (display path `<stdlib>/…`):
 /// users cannot edit it, so no fix goes there.

@@ -1,28 +1,17 @@
 // Small helpers the template checks share for messages and fixes: shortening
 // long texts for a message, and positions inside a string literal where a fix
-// can insert text (with the escaping a one-line literal needs).
+// can insert text (with the escaping a one-line literal needs). Fixes that add
+// a statement to a declaration use decl_edits.h.
 #pragma once
 
 #include "compiler/base/source_manager.h"
 #include "compiler/diag/diagnostic.h"
 #include "compiler/sema/program.h"
 
-#include <optional>
 #include <string>
 #include <string_view>
-#include <utility>
-#include <vector>
 
 namespace mac::analyzer {
-
-/// The byte ranges [begin, end) of the string literals (`"…"` and `"""…"""`)
-/// of `source`, a piece of Flow text, in order; comments are skipped.
-std::vector<std::pair<size_t, size_t>> stringLiteralSpans(std::string_view source);
-
-/// The first statement `keyword …;` of `source` (a declaration's text) whose
-/// keyword stands outside string literals and comments: [keyword, `;`].
-std::optional<std::pair<size_t, size_t>> findStatement(std::string_view source,
-                                                       std::string_view keyword);
 
 /// `text` as shown in a message: at most `limit` bytes (cut on a UTF-8
 /// boundary, with `…`), newlines and tabs shown as blanks.
@@ -38,12 +27,6 @@ SourceRange endOfValue(const SourceManager &sources, const sema::Text &text);
 /// `text` written so it can stand inside a literal of this kind: `"` and `\`
 /// escaped in a one-line literal, unchanged in a triple-quoted one.
 std::string escapedForLiteral(std::string_view text, bool tripleQuoted);
-
-/// An edit adding `statement` (e.g. `unsubscribe one_click;`) as the last
-/// line of the declaration `decl` (a range ending with its `}`), indented like
-/// its first property; on a one-line declaration, just before the `}`.
-std::optional<diag::Edit> insertionBeforeClosingBrace(const SourceManager &sources,
-                                                      SourceRange decl, std::string_view statement);
 
 /// The indentation (leading blanks) of the source line holding `offset`.
 std::string indentationAt(const SourceManager &sources, FileId file, uint32_t offset);

@@ -1,44 +1,18 @@
 // Building the template model: every template text of the Program, scanned
 // for placeholders and links, each mapped back to the source through the
-// text's runs. `notify` messages are kept by sema as plain strings, so the
-// model decodes the statement's message literal again from the source to
-// position what it finds there.
+// text's runs (`notify` messages included).
 #include "analyzer/template_model.h"
 
 #include "analyzer/program_queries.h"
-#include "analyzer/template_edits.h"
 #include "analyzer/template_links.h"
-#include "compiler/syntax/literals.h"
 
 #include <algorithm>
 #include <cctype>
 #include <optional>
-#include <variant>
 
 namespace mac::analyzer {
 
 namespace {
-
-/// The message of `notify "#channel" "message";` with its runs, decoded again
-/// from the source; a text without runs (positioned at the whole statement)
-/// when the source does not hold the expected two literals.
-sema::Text notifyMessage(const SourceManager &sources, const sema::Stmt &stmt) {
-  sema::Text fallback;
-  fallback.value = stmt.message;
-  fallback.range = stmt.range;
-  if (!stmt.range.isValid())
-    return fallback;
-  std::string_view source =
-      sources.text(stmt.range.file).substr(stmt.range.begin, stmt.range.end - stmt.range.begin);
-  std::vector<std::pair<size_t, size_t>> literals = stringLiteralSpans(source);
-  if (literals.size() < 2)
-    return fallback;
-  auto [begin, end] = literals[1];
-  auto decoded = syntax::decodeString(source.substr(begin, end - begin), stmt.range.file,
-                                      stmt.range.begin + static_cast<uint32_t>(begin));
-  auto *text = std::get_if<ast::StringLit>(&decoded);
-  return text && text->value == stmt.message ? *text : fallback;
-}
 
 bool endsWithHtmlExtension(std::string_view path) {
   auto endsWith = [&](std::string_view suffix) {
@@ -112,13 +86,12 @@ void TemplateModel::addText(TextRole role, sema::AssetRef owner, const sema::Tex
   texts_.push_back(std::move(out));
 }
 
-void TemplateModel::addNotifyMessages(const SourceManager &sources) {
+void TemplateModel::addNotifyMessages() {
   for (uint32_t f = 0; f < program_.flows.size(); ++f)
     forEachStatement(program_, program_.flows[f].body, [&](sema::StmtId id, const sema::Stmt &s) {
       if (s.kind != sema::StmtKind::Notify)
         return;
-      const sema::Text &message = ownedTexts_.emplace_back(notifyMessage(sources, s));
-      addText(TextRole::NotifyMessage, sema::AssetRef{}, message, false, false);
+      addText(TextRole::NotifyMessage, sema::AssetRef{}, s.message, false, false);
       texts_.back().flow = sema::FlowId{f};
       texts_.back().stmt = id;
     });
@@ -162,7 +135,7 @@ std::unique_ptr<TemplateModel> TemplateModel::compute(CheckContext &ctx) {
       model->addText(TextRole::PushText, {AssetKind::Push, i}, *push.text, false, false);
   }
   start(2);
-  model->addNotifyMessages(ctx.sources());
+  model->addNotifyMessages();
   return model;
 }
 

@@ -10,7 +10,6 @@
 #include "analyzer/link_url.h"
 #include "analyzer/template_placeholders.h"
 
-#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -83,11 +82,10 @@ private:
   explicit TemplateModel(const sema::Program &program) : program_(program) {}
   void addText(TextRole role, sema::AssetRef owner, const sema::Text &text, bool html,
                bool fromFile);
-  void addNotifyMessages(const SourceManager &sources);
+  void addNotifyMessages();
 
   const sema::Program &program_;
   std::vector<TemplateText> texts_;
-  std::deque<sema::Text> ownedTexts_; ///< notify messages, decoded again from the source
   /// Per template kind (email, SMS, push) and index: the first of its texts in texts_.
   std::vector<uint32_t> firstText_[3];
 };

@@ -7,6 +7,7 @@
 //    that line before the email's closing `}`, or turn `unsubscribe link;`
 //    into it.
 #include "analyzer/check.h"
+#include "analyzer/decl_edits.h"
 #include "analyzer/template_edits.h"
 #include "analyzer/template_model.h"
 
@@ -68,10 +69,8 @@ private:
 
   static void reportMissingOneClick(CheckContext &ctx, const sema::Email &email) {
     const SourceManager &sources = ctx.sources();
-    std::string_view decl = ctx.textOf(email.range);
-    if (auto statement = findStatement(decl, "unsubscribe")) {
-      SourceRange range{email.range.file, email.range.begin + uint32_t(statement->first),
-                        email.range.begin + uint32_t(statement->second)};
+    if (email.unsubscribeRange.isValid()) {
+      SourceRange range = email.unsubscribeRange;
       diag::Diagnostic &d = ctx.diags().report(
           diag::Code::UnsubscribeMissing, range, email.name,
           "one-click unsubscribe: `" + std::string(ctx.textOf(range)) +
@@ -83,7 +82,7 @@ private:
         ctx.diags().report(diag::Code::UnsubscribeMissing, email.nameRange, email.name,
                            "one-click unsubscribe; add `unsubscribe one_click;` (RFC 8058)");
     if (std::optional<diag::Edit> edit =
-            insertionBeforeClosingBrace(sources, email.range, "unsubscribe one_click;"))
+            insertBeforeClosingBrace(sources, email.range, "unsubscribe one_click;"))
       d.fixes.push_back({"add `unsubscribe one_click;`", {*edit}});
   }
 };

@@ -46,13 +46,13 @@ private:
   }
 
   static void reportZero(CheckContext &ctx, const sema::Webhook &webhook) {
-    SourceRange body{webhook.range.file, webhook.nameRange.end, webhook.range.end};
-    std::optional<SourceRange> statement = findStatement(ctx.sources(), body, "retry");
-    diag::Diagnostic &d = ctx.diags().report(
-        diag::Code::WebhookNoRetry, statement ? *statement : webhook.nameRange, webhook.name);
-    if (!statement)
+    const SourceRange &statement = webhook.retryRange;
+    diag::Diagnostic &d =
+        ctx.diags().report(diag::Code::WebhookNoRetry,
+                           statement.isValid() ? statement : webhook.nameRange, webhook.name);
+    if (!statement.isValid())
       return;
-    SourceRange count = countIn(ctx.textOf(*statement), *statement);
+    SourceRange count = countIn(ctx.textOf(statement), statement);
     if (!count.isValid())
       return;
     d.notes.push_back({"`retry 0` makes one attempt and never retries a failed call", count});

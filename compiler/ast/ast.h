@@ -178,6 +178,7 @@ struct SegmentDecl : DeclOf<DeclKind::Segment> {
 struct EmailDecl : DeclOf<DeclKind::Email> {
   std::optional<StringLit> from, subject, body, bodyFile;
   std::optional<Name> unsubscribe;
+  SourceRange unsubscribeRange; ///< the whole `unsubscribe MODE;` statement
   bool transactional = false;
 };
 

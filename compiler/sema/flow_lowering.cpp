@@ -85,7 +85,7 @@ std::vector<StmtId> Resolver::lowerStatements(const std::vector<ast::Statement *
     if (statement->text)
       stmt.text = statement->text->value;
     if (statement->message)
-      stmt.message = statement->message->value;
+      stmt.message = *statement->message;
     const ast::Name &name = statement->name;
     switch (statement->kind) {
     case StmtKind::If:
@@ -122,7 +122,7 @@ std::vector<StmtId> Resolver::lowerStatements(const std::vector<ast::Statement *
       break;
     case StmtKind::AssignOwner:
       if (auto method = resolveWord(name, "owner assignment", {"queue", "round_robin", "user"}))
-        stmt.text = *method, stmt.message = statement->text ? statement->text->value : "";
+        stmt.text = *method, stmt.message = statement->text.value_or(Text{});
       break;
     default:
       break;

@@ -92,6 +92,7 @@ struct Email : Declared {
   std::optional<Text> body;
   std::optional<Text> bodyFile; ///< path as written (relative to its file)
   std::string unsubscribe;      ///< "one_click", "link" or empty
+  SourceRange unsubscribeRange; ///< the `unsubscribe` statement, when written
   bool transactional = false;
 };
 struct Sms : Declared {
@@ -118,6 +119,7 @@ struct Webhook : Declared {
   std::vector<WebhookHeader> headers;
   std::vector<FieldId> payload;
   std::optional<int64_t> retries;
+  SourceRange retryRange; ///< the `retry` statement, when written
   int64_t backoffSeconds = 0;
   std::optional<Text> deadLetter, alert;
 };
@@ -204,7 +206,7 @@ struct Stmt {
   AssetRef target;  ///< Send: the template; Call: the webhook; tags and lists
   Value value;      ///< Set value, Increment amount, waits
   std::string text; ///< event, owner team or method, notify channel
-  std::string message;
+  Text message;     ///< Notify: the message; AssignOwner: the team or user
 };
 
 struct Flow : Declared {

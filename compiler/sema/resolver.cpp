@@ -289,6 +289,7 @@ void Resolver::lowerWebhook(const ast::WebhookDecl &decl, Webhook &webhook) {
     if (FieldId id = resolveField(field, "`payload`"))
       webhook.payload.push_back(id);
   webhook.retries = decl.retries;
+  webhook.retryRange = decl.retryRange;
   webhook.backoffSeconds = decl.backoffSeconds;
   webhook.deadLetter = decl.deadLetter;
   webhook.alert = decl.alert;
@@ -366,6 +367,7 @@ void Resolver::lowerDecl(AssetRef ref, const ast::Decl &decl) {
     if (email.bodyFile && !email.body)
       out.body = bodyFileText(*email.bodyFile);
     out.transactional = email.transactional;
+    out.unsubscribeRange = email.unsubscribeRange;
     if (email.unsubscribe)
       out.unsubscribe = resolveWord(*email.unsubscribe, "unsubscribe mode", kUnsubscribeModes)
                             .value_or("");

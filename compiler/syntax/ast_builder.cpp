@@ -381,7 +381,7 @@ ast::Decl *AstBuilder::email(P::EmailDeclContext *ctx) {
     else if (auto *c = dynamic_cast<P::EmailBodyFileContext *>(prop))
       decl->bodyFile = string(c->str());
     else if (auto *c = dynamic_cast<P::EmailUnsubscribeContext *>(prop))
-      decl->unsubscribe = name(c->ident());
+      decl->unsubscribe = name(c->ident()), decl->unsubscribeRange = range(prop);
     else if (dynamic_cast<P::EmailTransactionalContext *>(prop))
       decl->transactional = true;
   }

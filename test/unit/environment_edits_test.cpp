@@ -88,17 +88,6 @@ TEST(EnvironmentEdits, InsertsALineAfterAnother) {
             "bundle b { }\nuse std.tcpa;\n");
 }
 
-TEST(EnvironmentEdits, FindsStatementsOutsideCommentsAndStrings) {
-  Source s(
-      "webhook retry \"retry\" {\n  // retry 9;\n  alert \"retry;\";\n  retry 0 backoff 1s;\n}");
-  SourceRange decl = s.decl("webhook", "\n}");
-  decl.begin += 13; // after the name
-  auto found = findStatement(s.sources, decl, "retry");
-  ASSERT_TRUE(found);
-  EXPECT_EQ(s.text().substr(found->begin, found->end - found->begin), "retry 0 backoff 1s;");
-  EXPECT_FALSE(findStatement(s.sources, decl, "dead_letter"));
-}
-
 TEST(EnvironmentEdits, RecognisesStdlibFiles) {
   SourceManager sources;
   FileId user = sources.addFile("bundle.flow", "bundle.flow", "x");

@@ -39,3 +39,23 @@ TEST(Sema, WrongReferencesAreReported) {
   ASSERT_EQ(undefined->fixes.size(), 1u);
   EXPECT_EQ(undefined->fixes[0].edits[0].text, "t");
 }
+
+TEST(Sema, KeepsTheRangesChecksPointAt) {
+  // Comments and strings that look like the statements must not be taken.
+  auto a = analyse(
+      {{"bundle.flow",
+        "bundle b { version 1.0.0; }\nfield email: email;\n"
+        "webhook retry \"retry\" {\n  // retry 9;\n  url \"https://a.example\";\n"
+        "  alert \"retry;\";\n  retry 0 backoff 1s;\n}\n"
+        "email e { subject \"unsubscribe;\"; unsubscribe link; }\n"
+        "flow f { on event \"x\"; call retry; send e; notify \"#ops\" \"Hi {{email}}\"; }\n"}});
+  ASSERT_FALSE(a->diags.hasErrors());
+  auto textOf = [&](SourceRange r) {
+    return std::string(a->sources.text(r.file).substr(r.begin, r.end - r.begin));
+  };
+  EXPECT_EQ(textOf(a->program->webhooks[0].retryRange), "retry 0 backoff 1s;");
+  EXPECT_EQ(textOf(a->program->emails[0].unsubscribeRange), "unsubscribe link;");
+  const sema::Stmt &notify = a->program->stmts[a->program->flows[0].body[2].value];
+  EXPECT_EQ(notify.message.value, "Hi {{email}}");
+  EXPECT_EQ(textOf(notify.message.rangeOf(3, 12)), "{{email}}");
+}
