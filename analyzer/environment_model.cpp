@@ -159,7 +159,7 @@ std::unique_ptr<EnvironmentModel> EnvironmentModel::build(const Program &program
   auto model = std::make_unique<EnvironmentModel>();
   model->program_ = &program;
   for (uint32_t e = 0; e < program.envs.size(); ++e)
-    model->envs_.push_back({EnvId{e}, &program.envs[e], isProduction(program.envs[e])});
+    model->envs_.push_back({EnvId{e}, &program.envs[e], program.envs[e].production});
 
   size_t webhooks = program.webhooks.size();
   model->urlParts_.resize(webhooks);

@@ -103,6 +103,15 @@ void narrowInterval(FieldFacts &facts, CompareOp op, double v, bool truth) {
   facts.set = Tri::True;
 }
 
+/// Narrows to "the value is `value`" (a number pins the interval too).
+void narrowToValue(FieldFacts &facts, const Value &value, bool isNumber) {
+  narrowValues(facts, {valueKey(value)}, true);
+  if (isNumber) {
+    narrowInterval(facts, CompareOp::Ge, value.number, true);
+    narrowInterval(facts, CompareOp::Le, value.number, true);
+  }
+}
+
 bool textMatches(CondKind kind, const std::string &value, const std::string &needle) {
   if (kind == CondKind::Contains)
     return value.find(needle) != std::string::npos;
@@ -122,10 +131,10 @@ bool assumeField(const Program &program, const Cond &cond, bool truth, PathState
     const Value &value = cond.values.front();
     if (cond.op == CompareOp::Eq || cond.op == CompareOp::Ne) {
       bool equal = truth == (cond.op == CompareOp::Eq);
-      narrowValues(facts, {valueKey(value)}, equal);
-      if (isNumber && equal)
-        narrowInterval(facts, CompareOp::Ge, value.number, true),
-            narrowInterval(facts, CompareOp::Le, value.number, true);
+      if (equal)
+        narrowToValue(facts, value, isNumber);
+      else
+        narrowValues(facts, {valueKey(value)}, false);
       if (isNumber && !equal && facts.low == value.number && facts.high == value.number)
         return false;
     } else if (isNumber) {
@@ -246,11 +255,10 @@ void applyTrigger(const Program &program, const Trigger &trigger, PathState &sta
     break;
   case TriggerKind::FieldChanged:
     if (trigger.field && trigger.value) {
+      bool isNumber = program.field(trigger.field).type == FieldType::Number;
       FieldFacts &facts = state.field(program, trigger.field);
-      narrowValues(facts, {valueKey(*trigger.value)}, true);
-      if (program.field(trigger.field).type == FieldType::Number)
-        facts.low = facts.high = trigger.value->number, facts.lowOpen = facts.highOpen = false;
-      normalize(facts, program.field(trigger.field).type == FieldType::Number);
+      narrowToValue(facts, *trigger.value, isNumber);
+      normalize(facts, isNumber);
     }
     break;
   default:

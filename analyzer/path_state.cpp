@@ -35,8 +35,8 @@ template class FactMap<FieldFacts>;
 template class FactMap<bool>;
 
 FieldFacts &PathState::field(const Program &program, FieldId id) {
-  if (const FieldFacts *known = fields.find(id.value))
-    return const_cast<FieldFacts &>(*known);
+  if (FieldFacts *known = fields.find(id.value))
+    return *known;
   FieldFacts &facts = fields[id.value];
   const Field &declared = program.field(id);
   if (declared.type == FieldType::Enum || declared.type == FieldType::Bool) {

@@ -21,6 +21,7 @@ enum class Tri : uint8_t { Unknown, True, False };
 template <class V> class FactMap {
 public:
   const V *find(uint32_t key) const;
+  V *find(uint32_t key) { return const_cast<V *>(std::as_const(*this).find(key)); }
   V &operator[](uint32_t key);
   void clear() { entries_.clear(); }
   /// Keeps the entries both maps hold with equal facts.

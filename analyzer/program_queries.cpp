@@ -77,6 +77,4 @@ std::vector<const PolicyRule *> policyRulesInForce(const Program &program, const
   return rules;
 }
 
-bool isProduction(const Env &env) { return env.production; }
-
 } // namespace mac::analyzer

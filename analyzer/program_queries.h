@@ -34,7 +34,4 @@ bool isMarketingFlow(const sema::Program &program, const sema::Flow &flow);
 std::vector<const sema::PolicyRule *> policyRulesInForce(const sema::Program &program,
                                                          const sema::Flow &flow);
 
-/// True for the environment named `prod` or declaring `production;` (sema decides).
-bool isProduction(const sema::Env &env);
-
 } // namespace mac::analyzer
