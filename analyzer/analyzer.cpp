@@ -37,11 +37,4 @@ void runChecks(const sema::Program &program, const SourceManager &sources,
     check->run(ctx);
 }
 
-std::vector<std::string_view> checkNames() {
-  std::vector<std::string_view> names;
-  for (const std::unique_ptr<Check> &check : createChecks())
-    names.push_back(check->name());
-  return names;
-}
-
 } // namespace mac::analyzer

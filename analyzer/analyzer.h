@@ -22,7 +22,4 @@ struct AnalyzerOptions {
 void runChecks(const sema::Program &program, const SourceManager &sources,
                const AnalyzerOptions &options, diag::Engine &diags);
 
-/// The names of every check, in checks.def order.
-std::vector<std::string_view> checkNames();
-
 } // namespace mac::analyzer
