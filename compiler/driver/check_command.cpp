@@ -11,6 +11,22 @@
 
 namespace mac::driver {
 
+void printDiagnostics(OutputFormat format, diag::Engine &diags, const SourceManager &sources,
+                      bool color, llvm::raw_ostream &os) {
+  diags.sortAndDeduplicate(sources);
+  diag::RenderOptions render;
+  render.color = color;
+  render.fileCount = sources.fileCount();
+  render.toolVersion = kVersion;
+  const std::vector<diag::Diagnostic> &list = diags.diagnostics();
+  switch (format) {
+  case OutputFormat::Text: diag::renderText(list, sources, render, os); break;
+  case OutputFormat::Json: diag::renderJson(list, sources, render, os); break;
+  case OutputFormat::Sarif: diag::renderSarif(list, sources, render, os); break;
+  case OutputFormat::Github: diag::renderGithub(list, sources, render, os); break;
+  }
+}
+
 int runCheck(const CheckOptions &options) {
   SourceManager sources;
   diag::Engine diags;
@@ -22,19 +38,7 @@ int runCheck(const CheckOptions &options) {
       pathFailed = true;
     }
   }
-  diags.sortAndDeduplicate(sources);
-
-  diag::RenderOptions render;
-  render.color = options.color;
-  render.fileCount = sources.fileCount();
-  render.toolVersion = kVersion;
-  const std::vector<diag::Diagnostic> &list = diags.diagnostics();
-  switch (options.format) {
-  case OutputFormat::Text: diag::renderText(list, sources, render, llvm::outs()); break;
-  case OutputFormat::Json: diag::renderJson(list, sources, render, llvm::outs()); break;
-  case OutputFormat::Sarif: diag::renderSarif(list, sources, render, llvm::outs()); break;
-  case OutputFormat::Github: diag::renderGithub(list, sources, render, llvm::outs()); break;
-  }
+  printDiagnostics(options.format, diags, sources, options.color, llvm::outs());
   llvm::outs().flush();
 
   if (pathFailed)

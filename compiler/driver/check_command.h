@@ -2,6 +2,10 @@
 // the chosen format. Returns the process exit status (LANGUAGE.md §9).
 #pragma once
 
+#include "compiler/diag/engine.h"
+
+#include <llvm/Support/raw_ostream.h>
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,5 +23,9 @@ struct CheckOptions {
 };
 
 int runCheck(const CheckOptions &options);
+
+/// Prints `diags` (sorted) in `format`; shared by every command that reports.
+void printDiagnostics(OutputFormat format, diag::Engine &diags, const SourceManager &sources,
+                      bool color, llvm::raw_ostream &os);
 
 } // namespace mac::driver

@@ -1,6 +1,8 @@
 // The `mac` command line: subcommands on LLVM's command-line library. Only
 // driver/ sees llvm::cl. Usage errors exit 2.
+#include "backends/capability_matrix.h"
 #include "compiler/diag/rule_docs.h"
+#include "compiler/driver/build_command.h"
 #include "compiler/driver/check_command.h"
 #include "compiler/driver/graph_command.h"
 #include "compiler/driver/version.h"
@@ -49,6 +51,34 @@ cl::opt<analyzer::GraphFormat> graphFormat(
     cl::sub(graphCmd), cl::cat(macOptions));
 cl::opt<std::string> graphEnv("env", cl::desc("Environment to check for"), cl::value_desc("name"),
                               cl::sub(graphCmd), cl::cat(macOptions));
+
+cl::SubCommand buildCmd("build", "Compile a bundle into platform payloads for one environment");
+cl::opt<std::string> buildPath(cl::Positional, cl::desc("<bundle-dir | file.flow>"), cl::Required,
+                               cl::sub(buildCmd), cl::cat(macOptions));
+cl::opt<std::string> buildEnv("env", cl::desc("Environment to build for"), cl::value_desc("name"),
+                              cl::Required, cl::sub(buildCmd), cl::cat(macOptions));
+cl::list<std::string> buildTargets("target", cl::desc("Targets to build (default: the bundle's)"),
+                                   cl::value_desc("name,..."), cl::CommaSeparated,
+                                   cl::sub(buildCmd), cl::cat(macOptions));
+cl::opt<std::string> buildOut("o", cl::desc("Output directory (replaced atomically), or - for stdout"),
+                              cl::value_desc("dir"), cl::Required, cl::sub(buildCmd),
+                              cl::cat(macOptions));
+cl::opt<std::string> buildDateFlag("date", cl::desc("Manifest date (default: SOURCE_DATE_EPOCH)"),
+                                   cl::value_desc("YYYY-MM-DD"), cl::sub(buildCmd),
+                                   cl::cat(macOptions));
+cl::opt<driver::OutputFormat> buildFormat(
+    "format", cl::desc("Diagnostics format (on stderr)"), cl::init(driver::OutputFormat::Text),
+    cl::values(clEnumValN(driver::OutputFormat::Text, "text", "file:line:col with a caret"),
+               clEnumValN(driver::OutputFormat::Json, "json", "one JSON object"),
+               clEnumValN(driver::OutputFormat::Sarif, "sarif", "SARIF 2.1.0"),
+               clEnumValN(driver::OutputFormat::Github, "github", "GitHub annotations")),
+    cl::sub(buildCmd), cl::cat(macOptions));
+cl::opt<bool> buildWerror("werror", cl::desc("Treat warnings as errors"), cl::sub(buildCmd),
+                          cl::cat(macOptions));
+
+cl::SubCommand targetsCmd("targets", "List the targets and what each can express");
+cl::opt<bool> targetsMarkdown("markdown", cl::desc("Print docs/backends/capabilities.md"),
+                              cl::sub(targetsCmd), cl::cat(macOptions));
 
 cl::SubCommand explainCmd("explain", "Explain a diagnostic code or rule name");
 cl::opt<std::string> explainRule(cl::Positional, cl::desc("<MACnnnn | rule-name>"), cl::Required,
@@ -103,6 +133,25 @@ int main(int argc, char **argv) {
       options.env = graphEnv;
     return driver::runGraph(options);
   }
+  if (buildCmd) {
+    driver::BuildCommandOptions options;
+    options.path = buildPath;
+    options.env = buildEnv;
+    options.targets.assign(buildTargets.begin(), buildTargets.end());
+    options.out = buildOut;
+    options.date = buildDateFlag;
+    options.format = buildFormat;
+    options.werror = buildWerror;
+    options.color = llvm::sys::Process::StandardErrHasColors();
+    return driver::runBuild(options);
+  }
+  if (targetsCmd) {
+    if (targetsMarkdown)
+      backend::renderCapabilityMarkdown(llvm::outs());
+    else
+      backend::renderCapabilityTable(llvm::outs());
+    return 0;
+  }
   if (explainCmd)
     return runExplain();
   if (rulesCmd) {
@@ -112,6 +161,6 @@ int main(int argc, char **argv) {
       diag::renderRuleList(llvm::outs());
     return 0;
   }
-  llvm::errs() << "usage: mac <check|explain|rules> ... (mac --help for more)\n";
+  llvm::errs() << "usage: mac <check|build|graph|targets|explain|rules> ... (mac --help for more)\n";
   return 2;
 }

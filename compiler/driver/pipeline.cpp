@@ -29,8 +29,12 @@ llvm::Expected<std::unique_ptr<sema::Program>> checkBundle(const std::string &pa
   if (!bundleDiags.hasErrors())
     analyzer::runChecks(*program, sources, analyzer::AnalyzerOptions{options.env}, bundleDiags);
 
-  // 4. `lint {}` severities and `mac-ignore` suppressions (MAC1007).
-  sema::applyLintControl(*program, bundleDiags);
+  // 4. The command's own phase (mac build: backends, MAC7xxx).
+  if (options.afterChecks && !bundleDiags.hasErrors())
+    options.afterChecks(*program, sources, bundleDiags);
+
+  // 5. `lint {}` severities and `mac-ignore` suppressions (MAC1007).
+  sema::applyLintControl(*program, bundleDiags, options.lintScope);
 
   for (diag::Diagnostic &d : bundleDiags.mutableDiagnostics())
     diags.add(std::move(d));

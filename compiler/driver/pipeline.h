@@ -4,9 +4,11 @@
 
 #include "compiler/diag/engine.h"
 #include "compiler/sema/program.h"
+#include "compiler/sema/sema.h"
 
 #include <llvm/Support/Error.h>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -15,6 +17,10 @@ namespace mac::driver {
 
 struct PipelineOptions {
   std::optional<std::string> env; ///< `--env`
+  /// A command's own phase after the checks, run only when no error was
+  /// reported (mac build: the backends); lint control then covers it too.
+  std::function<void(const sema::Program &, SourceManager &, diag::Engine &)> afterChecks;
+  sema::LintScope lintScope; ///< the command-only rule categories it runs
 };
 
 /// Loads, parses and analyses the bundle at `path`, then applies its lint

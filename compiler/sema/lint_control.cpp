@@ -5,6 +5,8 @@
 #include "compiler/sema/names.h"
 #include "compiler/sema/resolver.h"
 
+#include <algorithm>
+
 namespace mac::sema {
 namespace {
 
@@ -88,7 +90,22 @@ void buildLintConfig(const std::vector<const ast::LintDecl *> &lintDecls,
     }
 }
 
-void applyLintControl(const Program &program, diag::Engine &diags) {
+namespace {
+
+/// True when `code` is checked by every run of the pipeline, or by this command.
+bool ranInScope(diag::Code code, const LintScope &scope) {
+  std::string_view category = diag::ruleInfo(code).category;
+  static constexpr std::string_view kCommandOnly[] = {"platforms", "versioning", "testing"};
+  if (std::find(std::begin(kCommandOnly), std::end(kCommandOnly), category) ==
+      std::end(kCommandOnly))
+    return true;
+  return std::find(scope.commandCategories.begin(), scope.commandCategories.end(), category) !=
+         scope.commandCategories.end();
+}
+
+} // namespace
+
+void applyLintControl(const Program &program, diag::Engine &diags, const LintScope &scope) {
   const LintConfig &lint = program.lint;
   std::vector<std::vector<bool>> used(lint.ignores.size());
   for (size_t i = 0; i < lint.ignores.size(); ++i)
@@ -110,7 +127,7 @@ void applyLintControl(const Program &program, diag::Engine &diags) {
   }
   for (size_t i = 0; i < lint.ignores.size(); ++i)
     for (size_t r = 0; r < lint.ignores[i].rules.size(); ++r)
-      if (!used[i][r]) {
+      if (!used[i][r] && ranInScope(lint.ignores[i].rules[r].first, scope)) {
         const auto &[code, range] = lint.ignores[i].rules[r];
         diag::Diagnostic &d = diags.report(
             diag::Code::UnusedIgnore, range,

@@ -289,6 +289,8 @@ struct Program {
   std::map<std::string, AssetRef, std::less<>> names; ///< the bundle namespace
   LintConfig lint;
   size_t fileCount = 0;
+  std::string root;        ///< the bundle directory (bindings/ and templates live below it)
+  bool singleFile = false; ///< a single .flow file was given as the bundle
 
   const Cond &cond(CondId id) const { return conds[id.value]; }
   const Stmt &stmt(StmtId id) const { return stmts[id.value]; }

@@ -496,6 +496,8 @@ void Resolver::run(const LoadedBundle &bundle, const SemaOptions &options) {
 std::unique_ptr<Program> analyze(const LoadedBundle &bundle, const SourceManager &sources,
                                  const SemaOptions &options, diag::Engine &diags) {
   auto program = std::make_unique<Program>();
+  program->root = bundle.root;
+  program->singleFile = bundle.singleFile;
   Resolver(sources, diags, *program).run(bundle, options);
   return program;
 }

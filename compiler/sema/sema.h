@@ -9,6 +9,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace mac::sema {
 
@@ -25,9 +27,16 @@ std::unique_ptr<Program> analyze(const LoadedBundle &bundle, const SourceManager
 
 namespace mac::sema {
 
+/// Rules only some commands run: `mac build` the "platforms" rules (MAC7xxx),
+/// `mac diff` the "versioning" ones, `mac test` the "testing" ones. An ignore
+/// of such a rule is reported unused (MAC1007) only by a command that ran it.
+struct LintScope {
+  std::vector<std::string_view> commandCategories; ///< e.g. {"platforms"} for mac build
+};
+
 /// Applies the bundle's lint control to every diagnostic reported so far:
 /// `mac-ignore` suppressions, MAC1007 for ignores that suppressed nothing,
 /// then severity overrides from `lint {}`. Run once, after the last check.
-void applyLintControl(const Program &program, diag::Engine &diags);
+void applyLintControl(const Program &program, diag::Engine &diags, const LintScope &scope = {});
 
 } // namespace mac::sema

@@ -1,0 +1,33 @@
+// The backends phase of `mac build`: for one environment, run every requested
+// backend over the checked Program and collect the whole output in memory,
+// with OUT/manifest.json. The driver writes it only if no error remains
+// after lint control, so a failed build writes nothing.
+#pragma once
+
+#include "backends/output_sink.h"
+#include "compiler/diag/engine.h"
+#include "compiler/sema/program.h"
+
+#include <string>
+#include <vector>
+
+namespace mac::backend {
+
+struct BuildRequest {
+  std::string env;                  ///< a declared environment
+  std::vector<std::string> targets; ///< backend names; empty: the bundle's `targets`
+  std::string date;                 ///< manifest date (ISO 8601); empty: none
+  std::string toolVersion;          ///< mac's version, recorded in the manifest
+};
+
+/// Builds every target into `out` (paths relative to OUT). Reports MAC7xxx
+/// into `diags`. Bindings files are added to `sources` (the manifest hashes
+/// every source file).
+void buildTargets(const sema::Program &program, SourceManager &sources,
+                  const BuildRequest &request, diag::Engine &diags, MemorySink &out);
+
+/// The targets a build would produce: `requested` if any, else the bundle's.
+std::vector<std::string> targetsOf(const sema::Program &program,
+                                   const std::vector<std::string> &requested);
+
+} // namespace mac::backend

@@ -1,0 +1,130 @@
+// `mac build` (see build_command.h).
+#include "compiler/driver/build_command.h"
+
+#include "backends/backend.h"
+#include "backends/build.h"
+#include "compiler/driver/pipeline.h"
+#include "compiler/driver/version.h"
+
+#include <llvm/Support/WithColor.h>
+#include <llvm/Support/raw_ostream.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+
+namespace mac::driver {
+
+namespace {
+
+bool allDigits(std::string_view text) {
+  return !text.empty() &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+/// YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ with plausible fields.
+bool isIsoDate(std::string_view text) {
+  auto number = [&](size_t at, size_t length, int low, int high) {
+    if (!allDigits(text.substr(at, length)))
+      return false;
+    int value = std::atoi(std::string(text.substr(at, length)).c_str());
+    return value >= low && value <= high;
+  };
+  bool date = text.size() >= 10 && number(0, 4, 1970, 9999) && text[4] == '-' &&
+              number(5, 2, 1, 12) && text[7] == '-' && number(8, 2, 1, 31);
+  if (!date)
+    return false;
+  if (text.size() == 10)
+    return true;
+  return text.size() == 20 && text[10] == 'T' && number(11, 2, 0, 23) && text[13] == ':' &&
+         number(14, 2, 0, 59) && text[16] == ':' && number(17, 2, 0, 60) && text[19] == 'Z';
+}
+
+void usageError(const llvm::Twine &message) {
+  llvm::WithColor::error(llvm::errs(), "mac") << message << "\n";
+}
+
+} // namespace
+
+llvm::Expected<std::string> buildDate(const std::string &flag, const char *sourceDateEpoch) {
+  if (!flag.empty()) {
+    if (!isIsoDate(flag))
+      return llvm::createStringError(std::make_error_code(std::errc::invalid_argument),
+                                     "--date wants YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, not '" +
+                                         flag + "'");
+    return flag;
+  }
+  if (!sourceDateEpoch || !*sourceDateEpoch)
+    return std::string();
+  if (!allDigits(sourceDateEpoch) || std::strlen(sourceDateEpoch) > 12)
+    return llvm::createStringError(std::make_error_code(std::errc::invalid_argument),
+                                   "SOURCE_DATE_EPOCH must be seconds since 1970, not '" +
+                                       std::string(sourceDateEpoch) + "'");
+  std::time_t seconds = static_cast<std::time_t>(std::atoll(sourceDateEpoch));
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return std::string(text);
+}
+
+int runBuild(const BuildCommandOptions &options) {
+  for (const std::string &target : options.targets)
+    if (!backend::findBackend(target)) {
+      std::string known;
+      for (const auto &backend : backend::allBackends())
+        known += (known.empty() ? "" : ", ") + std::string(backend->name());
+      usageError("unknown target '" + target + "'; known targets: " + known);
+      return 2;
+    }
+  llvm::Expected<std::string> date = buildDate(options.date, std::getenv("SOURCE_DATE_EPOCH"));
+  if (!date) {
+    usageError(llvm::toString(date.takeError()));
+    return 2;
+  }
+
+  backend::BuildRequest request{options.env, options.targets, *date, kVersion};
+  backend::MemorySink output;
+  bool noTargets = false;
+  PipelineOptions pipeline{options.env, {}, {}};
+  pipeline.lintScope.commandCategories = {"platforms"};
+  pipeline.afterChecks = [&](const sema::Program &program, SourceManager &sources,
+                             diag::Engine &diags) {
+    if (backend::targetsOf(program, options.targets).empty()) {
+      noTargets = true;
+      return;
+    }
+    backend::buildTargets(program, sources, request, diags, output);
+  };
+
+  SourceManager sources;
+  diag::Engine diags;
+  auto program = checkBundle(options.path, pipeline, sources, diags);
+  if (!program) {
+    usageError(llvm::toString(program.takeError()));
+    return 2;
+  }
+  printDiagnostics(options.format, diags, sources, options.color, llvm::errs());
+  if (diags.hasErrors() || (options.werror && diags.count(diag::Severity::Warning) > 0)) {
+    llvm::errs() << "mac: nothing written: the build has errors\n";
+    return 1;
+  }
+  if (noTargets) {
+    usageError("the bundle declares no `targets`; name them with --target");
+    return 2;
+  }
+  if (options.out == "-") {
+    backend::writeStdout(output.files(), llvm::outs());
+    return 0;
+  }
+  if (llvm::Error error = backend::writeDirectory(output.files(), options.out)) {
+    usageError(llvm::toString(std::move(error)));
+    return 2;
+  }
+  llvm::errs() << "mac: built " << (*program)->bundle.name << " for " << options.env << " into "
+               << options.out << " (" << output.files().size() << " files)\n";
+  return 0;
+}
+
+} // namespace mac::driver
