@@ -104,8 +104,8 @@ public:
       visit_(Construct::EnvThrottle, throttle->range);
 
     const FlowPlan &plan = ctx_.plan(id);
-    for (size_t i = 0; i < flow.goals.size() && i < plan.goals.size(); ++i)
-      visit_(Construct::Goal, program_.cond(flow.goals[i]).range);
+    for (sema::CondId goal : flow.goals)
+      visit_(Construct::Goal, program_.cond(goal).range);
     for (const Condition &goal : plan.goals)
       condition(goal);
     for (sema::CondId filter : flow.enrolmentFilters)

@@ -9,7 +9,7 @@ packages=(
   llvm-14-dev llvm-14-tools
   libfmt-dev nlohmann-json3-dev pkg-config liburiparser-dev libgumbo-dev
   libgtest-dev googletest
-  python3 python3-jsonschema
+  python3 python3-jsonschema python3-yaml
   clang-format
   zlib1g-dev libtinfo-dev libzstd-dev libedit-dev libxml2-dev libffi-dev
 )
