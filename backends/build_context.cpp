@@ -45,9 +45,17 @@ std::string BuildContext::displayName(const sema::Declared &decl) const {
 
 const FlowPlan &BuildContext::plan(sema::FlowId flow, const PlanOptions &options) {
   std::unique_ptr<FlowPlan> &slot = plans_[{flow.value, options.tree}];
-  if (!slot)
-    slot = std::make_unique<FlowPlan>(
-        buildFlowPlan(program_, environments_, env_, flow, options));
+  if (slot)
+    return *slot;
+  slot = std::make_unique<FlowPlan>(buildFlowPlan(program_, environments_, env_, flow, options));
+  if (slot->tooLarge) {
+    const sema::Flow &decl = program_.flows[flow.value];
+    unsupported(decl.nameRange, Construct::Branch,
+                "its branches cannot rejoin on this platform, and copying the rest of the flow "
+                "into each branch would exceed " +
+                    std::to_string(options.maxNodes) +
+                    " steps; split the flow, or move shared steps into a flow of their own");
+  }
   return *slot;
 }
 

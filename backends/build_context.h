@@ -51,7 +51,8 @@ public:
   /// The environment's prefix followed by the asset's display name.
   std::string displayName(const sema::Declared &decl) const;
 
-  /// The flow lowered for this environment (cached per shape).
+  /// The flow lowered for this environment (cached per shape). A tree that
+  /// exceeds its budget is MAC7001 at the flow, and has no nodes.
   const FlowPlan &plan(sema::FlowId flow, const PlanOptions &options = {});
   const FlagResolver &flags() const { return flags_; }
 
