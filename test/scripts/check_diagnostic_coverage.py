@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Fails when a code of compiler/diag/diagnostics.def has no lit test that
-checks it (a CHECK line naming the code), unless test/diagnostic_coverage_pending.txt
+checks it (a FileCheck directive line, any prefix, naming the code), unless test/diagnostic_coverage_pending.txt
 lists it with the reason. A pending code that has a test is stale and fails too."""
 import pathlib
 import re
@@ -16,12 +16,14 @@ for line in (root / "test" / "diagnostic_coverage_pending.txt").read_text().spli
         code, _, reason = line.partition(" ")
         pending[code] = reason.strip()
 
+# A FileCheck directive with any prefix: `# CHECK:`, `// OBJECT-NEXT:` (not RUN lines).
+directive = re.compile(r"^\s*(#|//|;)\s*(?!RUN:)[A-Z][A-Z0-9_]*(-[A-Z]+)?:")
 tested = set()
 for path in (root / "test").rglob("*"):
     if path.suffix not in (".flow", ".test") or "Inputs" in path.parts:
         continue
     for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-        if "CHECK" in line:
+        if directive.match(line):
             tested.update(re.findall(r"MAC\d{4}", line))
 
 problems = []
