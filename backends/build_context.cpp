@@ -67,20 +67,34 @@ std::string BuildContext::platformId(sema::AssetRef asset, SourceRange use) {
   if (std::optional<std::string> id = boundId(asset))
     return *id;
   const sema::Declared &decl = program_.declared(asset);
+  return unbound(sema::assetKindName(asset.kind), bindingKind(asset.kind), decl.name, use,
+                 decl.nameRange);
+}
+
+std::string BuildContext::externalId(std::string_view kind, const std::string &name,
+                                     SourceRange use) {
+  if (std::optional<std::string> id = bindings_.find(kind, name))
+    return *id;
+  return unbound(kind, kind, name, use, SourceRange{});
+}
+
+std::string BuildContext::unbound(std::string_view what, std::string_view kind,
+                                  const std::string &name, SourceRange use,
+                                  SourceRange declared) {
   std::string file = bindings_.path().empty()
                          ? "bindings/" + target_ + "." + std::string(environment().name()) + ".json"
                          : bindings_.path();
-  if (reportedUnbound_.insert({static_cast<uint8_t>(asset.kind), asset.index}).second) {
-    diag::Diagnostic &d = diags_.report(diag::Code::UnboundAsset, use,
-                                        sema::assetKindName(asset.kind), decl.name, file);
+  if (reportedUnbound_.insert({std::string(kind), name}).second) {
+    diag::Diagnostic &d = diags_.report(diag::Code::UnboundAsset, use, what, name, file);
     if (production())
       d.severity = diag::Severity::Error;
-    d.notes.push_back({"`" + decl.name + "` is declared here", decl.nameRange});
-    d.notes.push_back({"add it as \"" + std::string(bindingKind(asset.kind)) + "\": {\"" +
-                           decl.name + "\": \"<" + std::string(target_) + " id>\"} in " + file,
+    if (declared.isValid())
+      d.notes.push_back({"`" + name + "` is declared here", declared});
+    d.notes.push_back({"add it as \"" + std::string(kind) + "\": {\"" + name + "\": \"<" +
+                           target_ + " id>\"} in " + file,
                        SourceRange{}});
   }
-  return "unbound:" + std::string(bindingKind(asset.kind)) + ":" + decl.name;
+  return "unbound:" + std::string(kind) + ":" + name;
 }
 
 std::string BuildContext::fieldName(sema::FieldId field) const {

@@ -62,6 +62,10 @@ public:
   std::string platformId(sema::AssetRef asset, SourceRange use);
   /// The bound id, without reporting anything.
   std::optional<std::string> boundId(sema::AssetRef asset) const;
+  /// The id bound to `name` under a platform-specific kind that names no
+  /// asset of the bundle (Klaviyo's "metric" behind an `on event`, "form",
+  /// "alert"); unbound: MAC7003 as for platformId, and a placeholder.
+  std::string externalId(std::string_view kind, const std::string &name, SourceRange use);
   /// The platform's name for a field: its binding, else its identifier.
   std::string fieldName(sema::FieldId field) const;
   /// The URL `webhook` calls in this environment; empty when no line applies.
@@ -93,7 +97,10 @@ private:
   diag::Engine &diags_;
   FlagResolver flags_;
   std::map<std::pair<uint32_t, bool>, std::unique_ptr<FlowPlan>> plans_;
-  std::set<std::pair<uint8_t, uint32_t>> reportedUnbound_;
+  /// Reports MAC7003 once per (kind, name) and returns the placeholder.
+  std::string unbound(std::string_view what, std::string_view kind, const std::string &name,
+                      SourceRange use, SourceRange declared);
+  std::set<std::pair<std::string, std::string>> reportedUnbound_;
 };
 
 /// The lower-case hex SHA-256 of `bytes`.

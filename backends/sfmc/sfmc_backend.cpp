@@ -1,5 +1,15 @@
-// The Salesforce Marketing Cloud backend (skeleton: being written).
+// The Salesforce Marketing Cloud backend: every flow becomes a Journey
+// Builder journey (`flows/<flow>.json`, the body of `POST
+// /interaction/v1/interactions`) with its entry event definition
+// (`assets/event-definitions/`), plus the contact data extension the
+// journeys read and write (`assets/data-extensions/`) and DEPLOY.md.
+// The data model is in sfmc_model.h; capabilities in sfmc_capabilities.cpp.
 #include "backends/backend.h"
+#include "backends/json_output.h"
+#include "backends/sfmc/sfmc_capabilities.h"
+#include "backends/sfmc/sfmc_deploy.h"
+#include "backends/sfmc/sfmc_journey.h"
+#include "backends/sfmc/sfmc_model.h"
 
 namespace mac::backend {
 
@@ -7,11 +17,39 @@ namespace {
 
 class SfmcBackend final : public Backend {
 public:
-  SfmcBackend() { capabilities_.setRemaining(Support::Unsupported, "not implemented yet"); }
+  SfmcBackend() : capabilities_(sfmc::capabilities()) {}
   std::string_view name() const override { return "sfmc"; }
   std::string_view platform() const override { return "Salesforce Marketing Cloud"; }
   const Capabilities &capabilities() const override { return capabilities_; }
-  bool emit(BuildContext &ctx, OutputSink &out) const override { return false; }
+
+  bool emit(BuildContext &ctx, OutputSink &out) const override {
+    std::vector<sfmc::Journey> journeys;
+    std::vector<std::string> flows;
+    bool ok = true;
+    for (uint32_t i = 0; i < ctx.program().flows.size(); ++i) {
+      std::optional<sfmc::Journey> journey = sfmc::buildJourney(ctx, sema::FlowId{i});
+      if (!journey) {
+        ok = false;
+        continue;
+      }
+      journeys.push_back(std::move(*journey));
+      flows.push_back(ctx.program().flows[i].name);
+    }
+    if (!ok)
+      return false;
+    std::vector<std::pair<std::string, const sfmc::Journey *>> written;
+    for (size_t i = 0; i < journeys.size(); ++i) {
+      const sfmc::Journey &journey = journeys[i];
+      writeJson(out, "flows/" + flows[i] + ".json", journey.body);
+      std::string key = journey.entry.eventDefinition["eventDefinitionKey"].get<std::string>();
+      writeJson(out, "assets/event-definitions/" + key + ".json", journey.entry.eventDefinition);
+      written.emplace_back(flows[i], &journey);
+    }
+    std::string de = sfmc::contactDataExtensionKey(ctx);
+    writeJson(out, "assets/data-extensions/" + de + ".json", sfmc::contactDataExtension(ctx));
+    out.write("DEPLOY.md", sfmc::deployPlan(ctx, written));
+    return true;
+  }
 
 private:
   Capabilities capabilities_;
