@@ -18,6 +18,14 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 LINE = re.compile(r"RUN:\s*(?:not\s+)?mac\s+build\s+(.*?)\s+-o\s+-\s+2>&1\s*\|\s*diff\s+-u\s+(\S+)\s+-\s*$")
 
 
+def substitute(text, here):
+    """The lit substitutions of test/lit.cfg.py that golden RUN lines use."""
+    for key, value in (("%examples", str(ROOT / "docs" / "examples")),
+                       ("%shared", str(ROOT.parent / "shared")), ("%S", here)):
+        text = text.replace(key, value)
+    return text
+
+
 def main():
     mac = pathlib.Path(sys.argv[1]).resolve()
     tests = [pathlib.Path(t) for t in sys.argv[2:]] or sorted((ROOT / "test" / "backends").rglob("*.test"))
@@ -29,8 +37,8 @@ def main():
             match = LINE.search(line)
             if not match:
                 continue
-            args = match.group(1).replace("%S", here).split()
-            golden = pathlib.Path(match.group(2).replace("%S", here))
+            args = substitute(match.group(1), here).split()
+            golden = pathlib.Path(substitute(match.group(2), here))
             result = subprocess.run([str(mac), "build", *args, "-o", "-"], cwd=here, env=env,
                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
             golden.parent.mkdir(parents=True, exist_ok=True)
