@@ -4,8 +4,10 @@
 #include "compiler/diag/rule_docs.h"
 #include "compiler/driver/build_command.h"
 #include "compiler/driver/check_command.h"
+#include "compiler/driver/fmt_command.h"
 #include "compiler/driver/graph_command.h"
 #include "compiler/driver/version.h"
+#include "compiler/lsp/lsp.h"
 
 #include <llvm/Support/CommandLine.h>
 #include <llvm/Support/InitLLVM.h>
@@ -15,6 +17,7 @@
 
 namespace cl = llvm::cl;
 using namespace mac;
+
 
 namespace {
 
@@ -76,6 +79,16 @@ cl::opt<driver::OutputFormat> buildFormat(
 cl::opt<bool> buildWerror("werror", cl::desc("Treat warnings as errors"), cl::sub(buildCmd),
                           cl::cat(macOptions));
 
+cl::SubCommand fmtCmd("fmt", "Rewrite .flow files in the canonical style (docs/style.md)");
+cl::list<std::string> fmtPaths(cl::Positional, cl::desc("<bundle-dir | file.flow>..."),
+                               cl::OneOrMore, cl::sub(fmtCmd), cl::cat(macOptions));
+cl::opt<bool> fmtCheck("check", cl::desc("Write nothing; list unformatted files and exit 1"),
+                       cl::sub(fmtCmd), cl::cat(macOptions));
+cl::opt<bool> fmtDumpAst("dump-ast", cl::desc("Print each file's AST without positions (tests)"),
+                         cl::ReallyHidden, cl::sub(fmtCmd), cl::cat(macOptions));
+cl::opt<bool> fmtAstOnly("ast-only", cl::desc("Print each file from its AST alone (tests)"),
+                         cl::ReallyHidden, cl::sub(fmtCmd), cl::cat(macOptions));
+
 cl::SubCommand targetsCmd("targets", "List the targets and what each can express");
 cl::opt<bool> targetsMarkdown("markdown", cl::desc("Print docs/backends/capabilities.md"),
                               cl::sub(targetsCmd), cl::cat(macOptions));
@@ -87,6 +100,11 @@ cl::opt<std::string> explainRule(cl::Positional, cl::desc("<MACnnnn | rule-name>
 cl::SubCommand rulesCmd("rules", "List every rule");
 cl::opt<bool> rulesMarkdown("markdown", cl::desc("Print docs/diagnostics.md"),
                             cl::sub(rulesCmd), cl::cat(macOptions));
+
+cl::SubCommand lspCmd("lsp", "Serve the Language Server Protocol on stdin/stdout");
+cl::opt<bool> lspLitTest("lit-test",
+                         cl::desc("Read messages separated by `// -----` lines; pretty output"),
+                         cl::sub(lspCmd), cl::cat(macOptions));
 
 int runExplain() {
   auto code = diag::lookupRule(explainRule);
@@ -145,6 +163,8 @@ int main(int argc, char **argv) {
     options.color = llvm::sys::Process::StandardErrHasColors();
     return driver::runBuild(options);
   }
+  if (fmtCmd)
+    return driver::runFmt({{fmtPaths.begin(), fmtPaths.end()}, fmtCheck, fmtDumpAst, fmtAstOnly});
   if (targetsCmd) {
     if (targetsMarkdown)
       backend::renderCapabilityMarkdown(llvm::outs());
@@ -154,6 +174,8 @@ int main(int argc, char **argv) {
   }
   if (explainCmd)
     return runExplain();
+  if (lspCmd)
+    return lsp::runLanguageServer(lspLitTest);
   if (rulesCmd) {
     if (rulesMarkdown)
       diag::renderDiagnosticsMarkdown(llvm::outs());
@@ -161,6 +183,6 @@ int main(int argc, char **argv) {
       diag::renderRuleList(llvm::outs());
     return 0;
   }
-  llvm::errs() << "usage: mac <check|build|graph|targets|explain|rules> ... (mac --help for more)\n";
+  llvm::errs() << "usage: mac <check|build|fmt|graph|lsp|targets|explain|rules> ... (mac --help for more)\n";
   return 2;
 }

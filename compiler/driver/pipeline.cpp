@@ -16,7 +16,9 @@ llvm::Expected<std::unique_ptr<sema::Program>> checkBundle(const std::string &pa
   diag::Engine bundleDiags;
 
   // 1. Read every file of the bundle and parse it into an AST (MAC0xxx).
-  llvm::Expected<sema::LoadedBundle> bundle = sema::loadBundle(path, sources, bundleDiags);
+  llvm::vfs::FileSystem &fs = options.fs ? *options.fs : sema::realFileSystem();
+  llvm::Expected<sema::LoadedBundle> bundle =
+      sema::loadBundle(path, sources, bundleDiags, {}, fs, options.parseCache);
   if (!bundle)
     return bundle.takeError();
 
@@ -38,6 +40,8 @@ llvm::Expected<std::unique_ptr<sema::Program>> checkBundle(const std::string &pa
 
   for (diag::Diagnostic &d : bundleDiags.mutableDiagnostics())
     diags.add(std::move(d));
+  if (options.parseCache)
+    options.parseCache->giveBack(std::move(*bundle));
   return program;
 }
 

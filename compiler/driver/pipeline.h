@@ -3,6 +3,7 @@
 #pragma once
 
 #include "compiler/diag/engine.h"
+#include "compiler/sema/loader.h"
 #include "compiler/sema/program.h"
 #include "compiler/sema/sema.h"
 
@@ -21,6 +22,11 @@ struct PipelineOptions {
   /// reported (mac build: the backends); lint control then covers it too.
   std::function<void(const sema::Program &, SourceManager &, diag::Engine &)> afterChecks;
   sema::LintScope lintScope; ///< the command-only rule categories it runs
+  /// Where files are read (null: the real file system); the LSP passes its
+  /// open editor buffers laid over the disk.
+  llvm::vfs::FileSystem *fs = nullptr;
+  /// Parses files and keeps their ASTs between runs (the LSP); null: parse all.
+  sema::ParseCache *parseCache = nullptr;
 };
 
 /// Loads, parses and analyses the bundle at `path`, then applies its lint

@@ -1,4 +1,7 @@
 // Bundle discovery, file reading, `use` resolution and use-cycle detection.
+// Paths are made canonical with std::filesystem (as `mac check` always did);
+// whether a file exists, what a directory holds and what a file says come
+// from the llvm::vfs::FileSystem the caller passes.
 #include "compiler/sema/loader.h"
 
 #include "compiler/sema/stdlib.h"
@@ -26,21 +29,34 @@ std::string displayPathFor(const fs::path &file, const fs::path &root) {
   return (ec || relative.empty() ? file : relative).generic_string();
 }
 
+/// The type of `path` in `vfs`, following symbolic links.
+llvm::sys::fs::file_type typeOf(llvm::vfs::FileSystem &vfs, const llvm::Twine &path) {
+  llvm::ErrorOr<llvm::vfs::Status> status = vfs.status(path);
+  return status ? status->getType() : llvm::sys::fs::file_type::file_not_found;
+}
+
 /// Every .flow file below `root`, skipping hidden folders and `releases/`
 /// (immutable snapshots hold copies of the sources). bundle.flow first.
-std::vector<fs::path> bundleFiles(const fs::path &root) {
+/// Directory links are not followed; file links are, as with std::filesystem.
+std::vector<fs::path> bundleFiles(llvm::vfs::FileSystem &vfs, const fs::path &root) {
+  using llvm::sys::fs::file_type;
   std::vector<fs::path> files;
   std::error_code ec;
-  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
-  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    std::string name = it->path().filename().string();
-    if (it->is_directory(ec)) {
-      if (name.starts_with(".") || (it.depth() == 0 && name == "releases"))
-        it.disable_recursion_pending();
+  llvm::vfs::recursive_directory_iterator it(vfs, root.string(), ec);
+  for (; !ec && it != llvm::vfs::recursive_directory_iterator(); it.increment(ec)) {
+    fs::path path(it->path().str());
+    std::string name = path.filename().string();
+    file_type type = it->type();
+    if (type != file_type::directory_file && type != file_type::regular_file)
+      type = typeOf(vfs, it->path());
+    if (type == file_type::directory_file) {
+      if (it->type() != file_type::directory_file || name.starts_with(".") ||
+          (it.level() == 0 && name == "releases"))
+        it.no_push();
       continue;
     }
-    if (it->path().extension() == ".flow" && it->is_regular_file(ec))
-      files.push_back(it->path());
+    if (path.extension() == ".flow" && type == file_type::regular_file)
+      files.push_back(path);
   }
   std::sort(files.begin(), files.end(), [&](const fs::path &a, const fs::path &b) {
     std::string ra = displayPathFor(a, root), rb = displayPathFor(b, root);
@@ -53,8 +69,9 @@ std::vector<fs::path> bundleFiles(const fs::path &root) {
 
 class Loader {
 public:
-  Loader(SourceManager &sources, diag::Engine &diags, const syntax::ParseLimits &limits)
-      : sources_(sources), diags_(diags), limits_(limits) {}
+  Loader(SourceManager &sources, diag::Engine &diags, const syntax::ParseLimits &limits,
+         llvm::vfs::FileSystem &vfs, ParseCache *cache)
+      : sources_(sources), diags_(diags), limits_(limits), vfs_(vfs), cache_(cache) {}
 
   llvm::Expected<LoadedBundle> load(const std::string &path);
 
@@ -69,6 +86,8 @@ private:
   SourceManager &sources_;
   diag::Engine &diags_;
   const syntax::ParseLimits &limits_;
+  llvm::vfs::FileSystem &vfs_;
+  ParseCache *cache_;
   LoadedBundle bundle_;
   std::map<std::string, size_t> byRealPath_;
   std::map<std::string, std::optional<FileId>> bodyFileByRealPath_;
@@ -78,18 +97,18 @@ private:
 
 llvm::Expected<LoadedBundle> Loader::load(const std::string &path) {
   std::error_code ec;
-  fs::file_status status = fs::status(path, ec);
-  if (ec || !fs::exists(status))
+  llvm::ErrorOr<llvm::vfs::Status> status = vfs_.status(path);
+  if (!status)
     return llvm::createStringError(std::errc::no_such_file_or_directory,
                                    "no such file or directory: '%s'", path.c_str());
-  if (fs::is_directory(status)) {
+  if (status->isDirectory()) {
     bundle_.root = fs::weakly_canonical(path, ec).string();
-    if (!fs::exists(fs::path(path) / "bundle.flow"))
+    if (!vfs_.exists((fs::path(path) / "bundle.flow").string()))
       return llvm::createStringError(
           std::errc::invalid_argument,
           "'%s' is not a bundle: it has no bundle.flow (pass a bundle directory or a .flow file)",
           path.c_str());
-    for (const fs::path &file : bundleFiles(bundle_.root))
+    for (const fs::path &file : bundleFiles(vfs_, bundle_.root))
       if (llvm::Error error = addFromDisk(file, true))
         return error;
   } else {
@@ -105,8 +124,8 @@ llvm::Expected<LoadedBundle> Loader::load(const std::string &path) {
 }
 
 llvm::Error Loader::addFromDisk(const fs::path &file, bool required) {
-  auto buffer = llvm::MemoryBuffer::getFile(file.string(), /*IsText=*/false,
-                                            /*RequiresNullTerminator=*/false);
+  auto buffer = vfs_.getBufferForFile(file.string(), /*FileSize=*/-1,
+                                      /*RequiresNullTerminator=*/false);
   if (!buffer)
     return llvm::createStringError(buffer.getError(), "cannot read '%s': %s",
                                    file.string().c_str(), buffer.getError().message().c_str());
@@ -117,7 +136,8 @@ llvm::Error Loader::addFromDisk(const fs::path &file, bool required) {
 void Loader::addFile(std::string display, std::string real, std::string text, bool stdlib) {
   FileId id = sources_.addFile(std::move(display), real, std::move(text));
   LoadedFile loaded;
-  loaded.ast = syntax::parseFile(sources_, id, diags_, limits_);
+  loaded.ast = cache_ ? cache_->parse(sources_, id, diags_, limits_)
+                     : syntax::parseFile(sources_, id, diags_, limits_);
   loaded.realPath = real;
   loaded.stdlib = stdlib;
   byRealPath_[real] = bundle_.files.size();
@@ -155,7 +175,7 @@ void Loader::followUses() {
         std::error_code ec;
         fs::path target = fs::path(from.realPath).parent_path() / use->name.text;
         fs::path canonical = fs::weakly_canonical(target, ec);
-        if (ec || !fs::is_regular_file(canonical, ec)) {
+        if (ec || typeOf(vfs_, canonical.string()) != llvm::sys::fs::file_type::regular_file) {
           diags_.report(diag::Code::ImportNotFound, use->name.range, "file", use->name.text);
           continue;
         }
@@ -236,13 +256,13 @@ std::optional<FileId> Loader::readBodyFile(const LoadedFile &from, const ast::St
   } else if (auto known = bodyFileByRealPath_.find(target.string());
              known != bodyFileByRealPath_.end()) {
     return known->second;
-  } else if (!fs::exists(target, ec)) {
+  } else if (!vfs_.exists(target.string())) {
     reason = "there is no file `" + shown + "`";
-  } else if (fs::is_directory(target, ec)) {
+  } else if (typeOf(vfs_, target.string()) == llvm::sys::fs::file_type::directory_file) {
     reason = "`" + shown + "` is a directory";
   } else {
-    auto buffer = llvm::MemoryBuffer::getFile(target.string(), /*IsText=*/false,
-                                              /*RequiresNullTerminator=*/false);
+    auto buffer = vfs_.getBufferForFile(target.string(), /*FileSize=*/-1,
+                                        /*RequiresNullTerminator=*/false);
     if (buffer) {
       std::string text = (*buffer)->getBuffer().str();
       FileId id = sources_.addFile(shown, target.string(), std::move(text));
@@ -261,9 +281,15 @@ std::optional<FileId> Loader::readBodyFile(const LoadedFile &from, const ast::St
 
 } // namespace
 
+llvm::vfs::FileSystem &realFileSystem() {
+  static llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> real = llvm::vfs::getRealFileSystem();
+  return *real;
+}
+
 llvm::Expected<LoadedBundle> loadBundle(const std::string &path, SourceManager &sources,
-                                        diag::Engine &diags, const syntax::ParseLimits &limits) {
-  return Loader(sources, diags, limits).load(path);
+                                        diag::Engine &diags, const syntax::ParseLimits &limits,
+                                        llvm::vfs::FileSystem &fs, ParseCache *cache) {
+  return Loader(sources, diags, limits, fs, cache).load(path);
 }
 
 } // namespace mac::sema

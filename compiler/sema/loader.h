@@ -5,6 +5,9 @@
 // SourceManager (MAC1009 when it cannot be read, MAC0004/MAC0005 as for
 // sources), so that diagnostics inside it point into that file.
 // Problems with the command's own path are llvm::Errors (exit 2).
+// Every read goes through an llvm::vfs::FileSystem (the real one by default;
+// the LSP passes open editor buffers over the disk), and a ParseCache lets a
+// caller keep the ASTs of unchanged files between loads.
 #pragma once
 
 #include "compiler/ast/ast.h"
@@ -12,6 +15,7 @@
 #include "compiler/syntax/parse.h"
 
 #include <llvm/Support/Error.h>
+#include <llvm/Support/VirtualFileSystem.h>
 
 #include <map>
 #include <memory>
@@ -36,9 +40,29 @@ struct LoadedBundle {
   std::map<std::pair<uint32_t, uint32_t>, FileId> bodyFiles;
 };
 
-/// Loads the bundle at `path` (a directory holding bundle.flow, or a file).
+/// Parses the bundle's source files on behalf of the loader, so that a caller
+/// (the LSP) can hand back the AST of a file whose bytes did not change.
+class ParseCache {
+public:
+  virtual ~ParseCache() = default;
+  /// Returns the AST of `file`, just added to `sources`, reporting its parse
+  /// diagnostics into `diags` exactly as syntax::parseFile would.
+  virtual std::unique_ptr<ast::File> parse(const SourceManager &sources, FileId file,
+                                           diag::Engine &diags,
+                                           const syntax::ParseLimits &limits) = 0;
+  /// Takes the ASTs of a finished load back (checkBundle calls it last).
+  virtual void giveBack(LoadedBundle bundle) = 0;
+};
+
+/// The machine's own file system: what `mac check` reads.
+llvm::vfs::FileSystem &realFileSystem();
+
+/// Loads the bundle at `path` (a directory holding bundle.flow, or a file),
+/// reading through `fs`; files are parsed by `cache` when one is given.
 llvm::Expected<LoadedBundle> loadBundle(const std::string &path, SourceManager &sources,
                                         diag::Engine &diags,
-                                        const syntax::ParseLimits &limits = {});
+                                        const syntax::ParseLimits &limits = {},
+                                        llvm::vfs::FileSystem &fs = realFileSystem(),
+                                        ParseCache *cache = nullptr);
 
 } // namespace mac::sema

@@ -1,6 +1,7 @@
 // parseFile: size and UTF-8 checks, lexing, the nesting bound, parsing with
 // mac's error strategy, AST building, mac-ignore attachment. The ANTLR parse
-// tree and token stream die at the end of this function.
+// tree and token stream die at the end of this function; the comments leave
+// it as plain ranges (syntax::Comment), never as ANTLR tokens.
 #include "compiler/syntax/parse.h"
 
 #include "compiler/syntax/ast_builder.h"
@@ -57,15 +58,37 @@ bool checkNesting(const std::vector<antlr4::Token *> &tokens, const OffsetMap &o
   return true;
 }
 
+/// Every `//` and `/* */` comment of `tokens`, in source order.
+std::vector<Comment> collectComments(const std::vector<antlr4::Token *> &tokens,
+                                     const OffsetMap &offsets, FileId file) {
+  std::vector<Comment> comments;
+  for (antlr4::Token *token : tokens) {
+    size_t type = token->getType();
+    if (type != FlowLexer::LINE_COMMENT && type != FlowLexer::BLOCK_COMMENT)
+      continue;
+    comments.push_back({SourceRange{file, offsets.byteOffset(token->getStartIndex()),
+                                    offsets.byteOffset(token->getStopIndex() + 1)},
+                        type == FlowLexer::BLOCK_COMMENT});
+  }
+  return comments;
+}
+
 } // namespace
 
 std::unique_ptr<ast::File> parseFile(const SourceManager &sources, FileId fileId,
                                      diag::Engine &diags, const ParseLimits &limits) {
-  auto file = std::make_unique<ast::File>();
+  return parseFileWithComments(sources, fileId, diags, limits).file;
+}
+
+ParseResult parseFileWithComments(const SourceManager &sources, FileId fileId, diag::Engine &diags,
+                                  const ParseLimits &limits) {
+  ParseResult result;
+  result.file = std::make_unique<ast::File>();
+  ast::File *file = result.file.get();
   file->file = fileId;
   std::string_view text = sources.text(fileId);
   if (!checkSize(text, fileId, limits.maxFileBytes, diags) || !checkUtf8(text, fileId, diags))
-    return file;
+    return result;
 
   try {
     OffsetMap offsets(text);
@@ -75,7 +98,7 @@ std::unique_ptr<ast::File> parseFile(const SourceManager &sources, FileId fileId
     antlr4::CommonTokenStream tokens(&lexer);
     tokens.fill();
     if (!checkNesting(tokens.getTokens(), offsets, fileId, limits.maxNesting, diags))
-      return file;
+      return result;
 
     std::vector<SyntaxError> errors;
     gen::FlowParser parser(&tokens);
@@ -88,22 +111,22 @@ std::unique_ptr<ast::File> parseFile(const SourceManager &sources, FileId fileId
                                offsets.byteOffset(error.end)},
                    error.message);
 
+    result.comments = collectComments(tokens.getTokens(), offsets, fileId);
     AstBuilder builder(*file, offsets, diags);
     builder.build(tree);
 
-    std::vector<CommentText> comments;
-    for (antlr4::Token *token : tokens.getTokens())
-      if (token->getType() == FlowLexer::LINE_COMMENT) {
-        uint32_t begin = offsets.byteOffset(token->getStartIndex());
-        uint32_t end = offsets.byteOffset(token->getStopIndex() + 1);
-        comments.push_back({begin, text.substr(begin, end - begin)});
-      }
-    attachIgnores(comments, builder.takeAttachables(), *file);
+    std::vector<CommentText> lineComments;
+    for (const Comment &comment : result.comments)
+      if (!comment.isBlock)
+        lineComments.push_back(
+            {comment.range.begin,
+             text.substr(comment.range.begin, comment.range.end - comment.range.begin)});
+    attachIgnores(lineComments, builder.takeAttachables(), *file);
   } catch (const std::exception &e) {
     diags.report(diag::Code::SyntaxError, SourceRange{fileId, 0, 0},
                  std::string("the parser stopped: ") + e.what());
   }
-  return file;
+  return result;
 }
 
 } // namespace mac::syntax

@@ -6,6 +6,7 @@
 #include "compiler/diag/engine.h"
 
 #include <memory>
+#include <vector>
 
 namespace mac::syntax {
 
@@ -20,5 +21,24 @@ struct ParseLimits {
 /// statement that parsed cleanly, so later phases still report their errors.
 std::unique_ptr<ast::File> parseFile(const SourceManager &sources, FileId file,
                                      diag::Engine &diags, const ParseLimits &limits = {});
+
+/// A `//` or `/* */` comment as written (the lexer's HIDDEN channel). The
+/// range covers the comment's bytes; a line comment stops before its newline.
+struct Comment {
+  SourceRange range;
+  bool isBlock = false; ///< `/* */`
+};
+
+/// What parseFileWithComments returns: the AST and every comment of the file.
+struct ParseResult {
+  std::unique_ptr<ast::File> file;
+  std::vector<Comment> comments; ///< in source order
+};
+
+/// parseFile, also handing out the file's comments (for `mac fmt` and the
+/// LSP's formatting). The comments are empty when the file was rejected
+/// before lexing (MAC0004, MAC0005) or its nesting is too deep (MAC0006).
+ParseResult parseFileWithComments(const SourceManager &sources, FileId file, diag::Engine &diags,
+                                  const ParseLimits &limits = {});
 
 } // namespace mac::syntax

@@ -1,0 +1,55 @@
+// mac's diagnostics as LSP diagnostics. Codes, messages and ranges are those
+// of `mac check` (ranges converted from bytes to UTF-16 positions); severity
+// error/warning/info maps to 1/2/3; notes become relatedInformation (a note
+// without a place points at the diagnostic itself); `source` is "mac".
+// A diagnostic whose notes reach into other files (a trigger loop across four
+// files) is also echoed in each of those files, as Information at the first
+// note there, with the same code and message, so that it shows in every
+// file it concerns.
+#pragma once
+
+#include "compiler/base/source_manager.h"
+#include "compiler/diag/diagnostic.h"
+#include "compiler/lsp/positions.h"
+#include "compiler/lsp/protocol.h"
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace mac::lsp {
+
+/// Converts ranges and diagnostics of one analysis (one SourceManager).
+class DiagnosticConverter {
+public:
+  /// `uriOf` names the document of a real path (open documents keep the
+  /// client's spelling of their URI).
+  DiagnosticConverter(const SourceManager &sources,
+                      std::function<std::string(const std::string &)> uriOf);
+  ~DiagnosticConverter();
+
+  /// Whether `file` is something a client can open (not an embedded stdlib module).
+  bool onDisk(FileId file) const;
+  std::string uri(FileId file) const;
+  Range range(const SourceRange &range);
+  /// The LSP form of `diagnostic` in its own file (its range must be valid).
+  Diagnostic convert(const diag::Diagnostic &diagnostic);
+  /// Every diagnostic of an analysis grouped by document URI, echoes included;
+  /// diagnostics without a place go to `fallbackUri` at its start.
+  std::map<std::string, std::vector<Diagnostic>>
+  byDocument(const std::vector<diag::Diagnostic> &diagnostics, const std::string &fallbackUri);
+
+private:
+  const LineIndex &index(FileId file);
+
+  const SourceManager &sources_;
+  std::function<std::string(const std::string &)> uriOf_;
+  std::map<uint32_t, std::unique_ptr<LineIndex>> indexes_;
+};
+
+/// LSP severity of a mac severity.
+DiagnosticSeverity toLspSeverity(diag::Severity severity);
+
+} // namespace mac::lsp

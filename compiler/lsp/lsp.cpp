@@ -1,0 +1,22 @@
+// `mac lsp`: wires stdin/stdout to a transport and runs the server.
+#include "compiler/lsp/lsp.h"
+
+#include "compiler/lsp/server.h"
+#include "compiler/lsp/transport.h"
+
+#include <iostream>
+
+namespace mac::lsp {
+
+int runLanguageServer(bool litTest) {
+  std::ios::sync_with_stdio(false);
+  std::unique_ptr<Transport> transport =
+      litTest ? createLitTransport(std::cin, std::cout)
+              : createThreadedTransport(createStreamTransport(std::cin, std::cout));
+  Server server(*transport, ServerOptions{litTest});
+  int code = server.run();
+  std::cout.flush();
+  return code;
+}
+
+} // namespace mac::lsp

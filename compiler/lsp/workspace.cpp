@@ -1,0 +1,199 @@
+// Bundle discovery, dirty tracking and re-analysis (see workspace.h).
+#include "compiler/lsp/workspace.h"
+
+#include "compiler/driver/pipeline.h"
+#include "compiler/lsp/diagnostics.h"
+#include "compiler/lsp/uri.h"
+
+#include <llvm/Support/MemoryBuffer.h>
+#include <llvm/Support/VirtualFileSystem.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+
+namespace fs = std::filesystem;
+
+namespace mac::lsp {
+namespace {
+
+/// Whether `path` is `dir` or lies below it.
+bool isUnder(const std::string &path, const std::string &dir) {
+  return path == dir || (path.starts_with(dir) && path.size() > dir.size() &&
+                         (dir.ends_with("/") || path[dir.size()] == '/'));
+}
+
+/// The open buffers laid over the real file system.
+llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> overlayOf(const DocumentStore &documents) {
+  auto memory = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
+  for (const auto &[uri, document] : documents.all())
+    memory->addFile(document.path, 0,
+                    llvm::MemoryBuffer::getMemBuffer(document.text, document.path,
+                                                     /*RequiresNullTerminator=*/false));
+  auto overlay =
+      llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(llvm::vfs::getRealFileSystem());
+  overlay->pushOverlay(memory);
+  return overlay;
+}
+
+using Clock = std::chrono::steady_clock;
+
+double millisecondsSince(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+} // namespace
+
+void Workspace::addFolders(const std::vector<std::string> &folders) {
+  for (const std::string &folder : folders) {
+    std::string root = canonicalPath(folder);
+    std::error_code ec;
+    if (fs::exists(fs::path(root) / "bundle.flow", ec)) {
+      bundles_[root].root = root;
+      continue;
+    }
+    fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (!it->is_directory(ec))
+        continue;
+      std::string name = it->path().filename().string();
+      if (name.starts_with(".") || name == "node_modules") {
+        it.disable_recursion_pending();
+      } else if (fs::exists(it->path() / "bundle.flow", ec)) {
+        std::string bundle = canonicalPath(it->path().string());
+        bundles_[bundle].root = bundle;
+        it.disable_recursion_pending(); // the bundle's loader owns what is below
+      }
+    }
+  }
+}
+
+Bundle *Workspace::bundleOf(const std::string &path) {
+  Bundle *best = nullptr;
+  for (auto &[root, bundle] : bundles_) {
+    if (bundle.singleFile ? root == path : isUnder(path, root))
+      if (!best || bundle.singleFile || root.size() > best->root.size())
+        best = &bundle;
+  }
+  return best;
+}
+
+void Workspace::touch(const std::string &path) {
+  for (auto &[root, bundle] : bundles_)
+    if (bundle.files.count(path))
+      bundle.dirty = true;
+  if (Bundle *owner = bundleOf(path)) {
+    owner->dirty = true;
+    return;
+  }
+  if (!fs::path(path).has_extension() || fs::path(path).extension() != ".flow")
+    return;
+  Bundle &lone = bundles_[path];
+  lone.root = path;
+  lone.singleFile = true;
+}
+
+void Workspace::closed(const std::string &path, const std::string &uri, const Publisher &publish) {
+  touch(path); // the disk's content applies again
+  for (auto &[root, bundle] : bundles_)
+    bundle.publishedVersion.erase(uri);
+  auto lone = bundles_.find(path);
+  if (lone == bundles_.end() || !lone->second.singleFile)
+    return;
+  for (const auto &[published, list] : lone->second.published)
+    if (!list.empty() || published == uri)
+      publish(published, std::nullopt, {});
+  bundles_.erase(lone);
+}
+
+bool Workspace::hasDirty() const {
+  for (const auto &[root, bundle] : bundles_)
+    if (bundle.dirty)
+      return true;
+  return false;
+}
+
+void Workspace::analyseDirty(const Publisher &publish, const Logger &log) {
+  for (auto &[root, bundle] : bundles_)
+    if (bundle.dirty)
+      analyse(bundle, publish, log);
+}
+
+void Workspace::analyse(Bundle &bundle, const Publisher &publish, const Logger &log) {
+  bundle.dirty = false;
+  ++bundle.analyses;
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> files = overlayOf(documents_);
+  driver::PipelineOptions options;
+  options.fs = files.get();
+  options.parseCache = &bundle.asts;
+  bundle.program.reset();
+  auto sources = std::make_unique<SourceManager>();
+  diag::Engine diags;
+  Clock::time_point start = Clock::now();
+  size_t parsesBefore = bundle.asts.parses();
+  auto program = driver::checkBundle(bundle.root, options, *sources, diags);
+  double pipeline = millisecondsSince(start);
+  if (program)
+    bundle.program = std::move(*program);
+  else
+    log("mac: " + llvm::toString(program.takeError()));
+  diags.sortAndDeduplicate(*sources);
+  bundle.diagnostics = std::move(diags.mutableDiagnostics());
+  bundle.sources = std::move(sources);
+  bundle.files.clear();
+  for (uint32_t i = 0; i < bundle.sources->fileCount(); ++i)
+    if (!bundle.sources->realPath(FileId{i}).starts_with("<stdlib>"))
+      bundle.files.insert(bundle.sources->realPath(FileId{i}));
+  double sorted = millisecondsSince(start);
+  publishAll(bundle, publish);
+  // MAC_LSP_TIMING=1: where an analysis spends its time, on stderr.
+  if (std::getenv("MAC_LSP_TIMING"))
+    std::fprintf(stderr,
+                 "mac lsp: %s: %zu files parsed, pipeline %.1f ms, sort %.1f ms, "
+                 "publish %.1f ms, %zu diagnostics\n",
+                 bundle.root.c_str(), bundle.asts.parses() - parsesBefore, pipeline,
+                 sorted - pipeline, millisecondsSince(start) - sorted, bundle.diagnostics.size());
+}
+
+std::string Workspace::uriOf(const std::string &path) const {
+  const Document *document = documents_.findByPath(path);
+  return document ? document->uri : pathToUri(path);
+}
+
+void Workspace::publishAll(Bundle &bundle, const Publisher &publish) {
+  DiagnosticConverter converter(*bundle.sources,
+                                [this](const std::string &path) { return uriOf(path); });
+  std::string fallback = uriOf(bundle.singleFile ? bundle.root : bundle.root + "/bundle.flow");
+  std::map<std::string, std::vector<Diagnostic>> next =
+      converter.byDocument(bundle.diagnostics, fallback);
+  for (const auto &[uri, document] : documents_.all())
+    if (bundleOf(document.path) == &bundle || bundle.files.count(document.path))
+      next[uri]; // an open document of the bundle always hears back
+  // Open documents first: the file being edited hears back before the rest.
+  std::vector<const std::string *> order;
+  for (bool open : {true, false})
+    for (const auto &[uri, list] : next)
+      if ((documents_.find(uri) != nullptr) == open)
+        order.push_back(&uri);
+  for (const std::string *each : order) {
+    const std::string &uri = *each;
+    const std::vector<Diagnostic> &list = next[uri];
+    const Document *document = documents_.find(uri);
+    auto old = bundle.published.find(uri);
+    bool changed = old == bundle.published.end() ? !list.empty() : old->second != list;
+    auto seen = bundle.publishedVersion.find(uri);
+    bool newVersion =
+        document && (seen == bundle.publishedVersion.end() || seen->second != document->version);
+    if (changed || newVersion)
+      publish(uri, document ? std::optional<int64_t>(document->version) : std::nullopt, list);
+    if (document)
+      bundle.publishedVersion[uri] = document->version;
+  }
+  for (const auto &[uri, list] : bundle.published)
+    if (!next.count(uri) && !list.empty())
+      publish(uri, std::nullopt, {});
+  bundle.published = std::move(next);
+}
+
+} // namespace mac::lsp

@@ -1,0 +1,80 @@
+// The workspace: every bundle under the client's folders (a directory with
+// bundle.flow), the open documents, and the last analysis of each bundle.
+// An edit marks the bundles holding that file dirty; analyseDirty() re-runs
+// the whole pipeline of `mac check` over each dirty bundle only, reading
+// through an overlay file system (open buffers over the disk) and reusing
+// the ASTs of unchanged files, then publishes diagnostics for every file of
+// the bundle whose list or version changed (empty lists for files that
+// became clean). A file under no bundle is analysed alone, like
+// `mac check file.flow`.
+#pragma once
+
+#include "compiler/base/source_manager.h"
+#include "compiler/diag/diagnostic.h"
+#include "compiler/lsp/documents.h"
+#include "compiler/lsp/parse_cache.h"
+#include "compiler/lsp/protocol.h"
+#include "compiler/sema/program.h"
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace mac::lsp {
+
+/// One bundle and its last analysis (what code actions and, later, hover,
+/// definition and the other features read).
+struct Bundle {
+  std::string root;        ///< the bundle directory, or the file of a lone file
+  bool singleFile = false; ///< a file under no bundle directory
+  bool dirty = true;
+  AstCache asts;
+  std::unique_ptr<SourceManager> sources;    ///< of the last analysis
+  std::unique_ptr<sema::Program> program;    ///< null when the bundle could not be loaded
+  std::vector<diag::Diagnostic> diagnostics; ///< sorted, as `mac check` prints them
+  std::set<std::string> files;               ///< real paths of the files the analysis read
+  std::map<std::string, std::vector<Diagnostic>> published; ///< per URI
+  std::map<std::string, int64_t> publishedVersion;          ///< per open URI
+  size_t analyses = 0;
+};
+
+/// Sends textDocument/publishDiagnostics (the version only for open documents).
+using Publisher = std::function<void(const std::string &uri, std::optional<int64_t> version,
+                                     const std::vector<Diagnostic> &diagnostics)>;
+/// Sends window/logMessage.
+using Logger = std::function<void(const std::string &message)>;
+
+class Workspace {
+public:
+  /// Finds every bundle below `folders` (absolute paths).
+  void addFolders(const std::vector<std::string> &folders);
+
+  DocumentStore &documents() { return documents_; }
+  /// Marks dirty every bundle that holds `path` (or would: by its directory).
+  void touch(const std::string &path);
+  /// Forgets a closed document's lone-file bundle after clearing its diagnostics.
+  void closed(const std::string &path, const std::string &uri, const Publisher &publish);
+  bool hasDirty() const;
+  /// Re-analyses every dirty bundle and publishes what changed.
+  void analyseDirty(const Publisher &publish, const Logger &log);
+
+  /// The bundle a file belongs to (the deepest bundle directory above it).
+  Bundle *bundleOf(const std::string &path);
+  const std::map<std::string, Bundle> &bundles() const { return bundles_; }
+  /// The URI to publish for a real path: an open document's as the client
+  /// spelled it, else the file URI of the path.
+  std::string uriOf(const std::string &path) const;
+
+private:
+  void analyse(Bundle &bundle, const Publisher &publish, const Logger &log);
+  void publishAll(Bundle &bundle, const Publisher &publish);
+
+  DocumentStore documents_;
+  std::map<std::string, Bundle> bundles_; ///< by root
+};
+
+} // namespace mac::lsp
