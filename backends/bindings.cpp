@@ -35,8 +35,7 @@ Bindings Bindings::load(const std::string &root, std::string_view target, std::s
     return bindings;
   auto buffer = llvm::MemoryBuffer::getFile(real);
   if (!buffer) {
-    diags.report(diag::Code::InvalidBindings, SourceRange{}, relative,
-                 buffer.getError().message());
+    diags.report(diag::Code::InvalidBindings, SourceRange{}, relative, buffer.getError().message());
     return bindings;
   }
   bindings.path_ = relative;

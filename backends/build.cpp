@@ -14,8 +14,8 @@ std::vector<std::string> targetsOf(const sema::Program &program,
   return requested.empty() ? program.bundle.targets : requested;
 }
 
-void buildTargets(const sema::Program &program, SourceManager &sources,
-                  const BuildRequest &request, diag::Engine &diags, MemorySink &out) {
+void buildTargets(const sema::Program &program, SourceManager &sources, const BuildRequest &request,
+                  diag::Engine &diags, MemorySink &out) {
   std::unique_ptr<analyzer::EnvironmentModel> environments =
       analyzer::EnvironmentModel::build(program);
   const analyzer::Environment *env = environments->find(request.env);
@@ -34,8 +34,8 @@ void buildTargets(const sema::Program &program, SourceManager &sources,
     PrefixSink sink(out, target);
     backend->emit(ctx, sink);
   }
-  ManifestInput manifest{program, sources, request.env, env->production, targets,
-                         request.date, request.toolVersion};
+  ManifestInput manifest{program, sources,      request.env,        env->production,
+                         targets, request.date, request.toolVersion};
   out.write("manifest.json", renderManifest(manifest, out.files()));
 }
 

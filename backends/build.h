@@ -23,8 +23,8 @@ struct BuildRequest {
 /// Builds every target into `out` (paths relative to OUT). Reports MAC7xxx
 /// into `diags`. Bindings files are added to `sources` (the manifest hashes
 /// every source file).
-void buildTargets(const sema::Program &program, SourceManager &sources,
-                  const BuildRequest &request, diag::Engine &diags, MemorySink &out);
+void buildTargets(const sema::Program &program, SourceManager &sources, const BuildRequest &request,
+                  diag::Engine &diags, MemorySink &out);
 
 /// The targets a build would produce: `requested` if any, else the bundle's.
 std::vector<std::string> targetsOf(const sema::Program &program,

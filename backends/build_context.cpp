@@ -10,17 +10,21 @@
 namespace mac::backend {
 
 std::string sha256Hex(std::string_view bytes) {
-  std::array<uint8_t, 32> digest = llvm::SHA256::hash(llvm::ArrayRef<uint8_t>(
-      reinterpret_cast<const uint8_t *>(bytes.data()), bytes.size()));
+  std::array<uint8_t, 32> digest = llvm::SHA256::hash(
+      llvm::ArrayRef<uint8_t>(reinterpret_cast<const uint8_t *>(bytes.data()), bytes.size()));
   return llvm::toHex(digest, /*LowerCase=*/true);
 }
 
 std::string_view bindingKind(sema::AssetKind kind) {
   switch (kind) {
-  case sema::AssetKind::Email: return "email";
-  case sema::AssetKind::Sms: return "sms";
-  case sema::AssetKind::Push: return "push";
-  default: return sema::assetKindName(kind);
+  case sema::AssetKind::Email:
+    return "email";
+  case sema::AssetKind::Sms:
+    return "sms";
+  case sema::AssetKind::Push:
+    return "push";
+  default:
+    return sema::assetKindName(kind);
   }
 }
 
@@ -28,9 +32,8 @@ BuildContext::BuildContext(const sema::Program &program, const SourceManager &so
                            const analyzer::EnvironmentModel &environments, sema::EnvId env,
                            std::string_view target, const Bindings &bindings,
                            const BuildOptions &options, diag::Engine &diags)
-    : program_(program), sources_(sources), environments_(environments), env_(env),
-      target_(target), bindings_(bindings), options_(options), diags_(diags),
-      flags_(program, environments, env) {}
+    : program_(program), sources_(sources), environments_(environments), env_(env), target_(target),
+      bindings_(bindings), options_(options), diags_(diags), flags_(program, environments, env) {}
 
 std::string releaseTag(const sema::Bundle &bundle) {
   if (bundle.version.empty() || bundle.release.empty())
@@ -79,8 +82,7 @@ std::string BuildContext::externalId(std::string_view kind, const std::string &n
 }
 
 std::string BuildContext::unbound(std::string_view what, std::string_view kind,
-                                  const std::string &name, SourceRange use,
-                                  SourceRange declared) {
+                                  const std::string &name, SourceRange use, SourceRange declared) {
   std::string file = bindings_.path().empty()
                          ? "bindings/" + target_ + "." + std::string(environment().name()) + ".json"
                          : bindings_.path();
@@ -90,8 +92,8 @@ std::string BuildContext::unbound(std::string_view what, std::string_view kind,
       d.severity = diag::Severity::Error;
     if (declared.isValid())
       d.notes.push_back({"`" + name + "` is declared here", declared});
-    d.notes.push_back({"add it as \"" + std::string(kind) + "\": {\"" + name + "\": \"<" +
-                           target_ + " id>\"} in " + file,
+    d.notes.push_back({"add it as \"" + std::string(kind) + "\": {\"" + name + "\": \"<" + target_ +
+                           " id>\"} in " + file,
                        SourceRange{}});
   }
   return "unbound:" + std::string(kind) + ":" + name;
@@ -135,8 +137,8 @@ std::string BuildContext::stableId(std::string_view seed) { return sha256Hex(see
 
 std::string BuildContext::stableUuid(std::string_view seed) {
   std::string hex = sha256Hex(seed).substr(0, 32);
-  hex[12] = '5';                                          // version 5 layout
-  hex[16] = "89ab"[llvm::hexDigitValue(hex[16]) & 3];     // RFC 4122 variant
+  hex[12] = '5';                                      // version 5 layout
+  hex[16] = "89ab"[llvm::hexDigitValue(hex[16]) & 3]; // RFC 4122 variant
   return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" +
          hex.substr(16, 4) + "-" + hex.substr(20, 12);
 }

@@ -66,6 +66,10 @@ public:
   /// asset of the bundle (Klaviyo's "metric" behind an `on event`, "form",
   /// "alert"); unbound: MAC7003 as for platformId, and a placeholder.
   std::string externalId(std::string_view kind, const std::string &name, SourceRange use);
+  /// The id bound to `name` under a platform-specific kind, without reporting.
+  std::optional<std::string> boundExternal(std::string_view kind, std::string_view name) const {
+    return bindings_.find(kind, name);
+  }
   /// The platform's name for a field: its binding, else its identifier.
   std::string fieldName(sema::FieldId field) const;
   /// The URL `webhook` calls in this environment; empty when no line applies.

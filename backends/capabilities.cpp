@@ -24,11 +24,16 @@ std::optional<Construct> lookupConstruct(std::string_view name) {
 
 std::string_view supportName(Support support) {
   switch (support) {
-  case Support::Undeclared: return "undeclared";
-  case Support::Native: return "native";
-  case Support::Manual: return "manual";
-  case Support::Approximated: return "approximated";
-  case Support::Unsupported: return "unsupported";
+  case Support::Undeclared:
+    return "undeclared";
+  case Support::Native:
+    return "native";
+  case Support::Manual:
+    return "manual";
+  case Support::Approximated:
+    return "approximated";
+  case Support::Unsupported:
+    return "unsupported";
   }
   return "undeclared";
 }

@@ -60,9 +60,7 @@ public:
   }
   /// Sets every construct not yet declared.
   Capabilities &setRemaining(Support support, std::string_view note = {});
-  const Capability &of(Construct construct) const {
-    return table_[static_cast<size_t>(construct)];
-  }
+  const Capability &of(Construct construct) const { return table_[static_cast<size_t>(construct)]; }
 
 private:
   std::array<Capability, kConstructCount> table_{};

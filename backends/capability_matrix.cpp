@@ -12,11 +12,16 @@ namespace {
 
 std::string_view cell(Support support) {
   switch (support) {
-  case Support::Native: return "yes";
-  case Support::Manual: return "manual";
-  case Support::Approximated: return "approx.";
-  case Support::Unsupported: return "no";
-  case Support::Undeclared: return "?";
+  case Support::Native:
+    return "yes";
+  case Support::Manual:
+    return "manual";
+  case Support::Approximated:
+    return "approx.";
+  case Support::Unsupported:
+    return "no";
+  case Support::Undeclared:
+    return "?";
   }
   return "?";
 }

@@ -14,13 +14,18 @@ using sema::StmtKind;
 
 Construct triggerConstruct(const sema::Trigger &trigger) {
   switch (trigger.kind) {
-  case sema::TriggerKind::FormSubmitted: return Construct::TriggerForm;
-  case sema::TriggerKind::TagAdded: return Construct::TriggerTagAdded;
-  case sema::TriggerKind::ListJoined: return Construct::TriggerListJoined;
+  case sema::TriggerKind::FormSubmitted:
+    return Construct::TriggerForm;
+  case sema::TriggerKind::TagAdded:
+    return Construct::TriggerTagAdded;
+  case sema::TriggerKind::ListJoined:
+    return Construct::TriggerListJoined;
   case sema::TriggerKind::FieldChanged:
     return trigger.value ? Construct::TriggerFieldChangedTo : Construct::TriggerFieldChanged;
-  case sema::TriggerKind::Event: return Construct::TriggerEvent;
-  case sema::TriggerKind::Schedule: return Construct::TriggerSchedule;
+  case sema::TriggerKind::Event:
+    return Construct::TriggerEvent;
+  case sema::TriggerKind::Schedule:
+    return Construct::TriggerSchedule;
   }
   return Construct::TriggerEvent;
 }
@@ -28,17 +33,25 @@ Construct triggerConstruct(const sema::Trigger &trigger) {
 std::optional<Construct> leafConstruct(CondKind kind) {
   switch (kind) {
   case CondKind::Compare:
-  case CondKind::InValues: return Construct::CondCompare;
+  case CondKind::InValues:
+    return Construct::CondCompare;
   case CondKind::Contains:
   case CondKind::StartsWith:
-  case CondKind::EndsWith: return Construct::CondText;
+  case CondKind::EndsWith:
+    return Construct::CondText;
   case CondKind::IsSet:
-  case CondKind::IsEmpty: return Construct::CondIsSet;
-  case CondKind::Consent: return Construct::CondConsent;
-  case CondKind::InList: return Construct::CondInList;
-  case CondKind::InSegment: return Construct::CondInSegment;
-  case CondKind::HasTag: return Construct::CondHasTag;
-  default: return std::nullopt;
+  case CondKind::IsEmpty:
+    return Construct::CondIsSet;
+  case CondKind::Consent:
+    return Construct::CondConsent;
+  case CondKind::InList:
+    return Construct::CondInList;
+  case CondKind::InSegment:
+    return Construct::CondInSegment;
+  case CondKind::HasTag:
+    return Construct::CondHasTag;
+  default:
+    return std::nullopt;
   }
 }
 
@@ -46,26 +59,44 @@ std::optional<Construct> stepConstruct(const sema::Program &program, const sema:
   switch (stmt.kind) {
   case StmtKind::Send:
     switch (*analyzer::sendChannel(stmt)) {
-    case sema::Channel::Email: return Construct::SendEmail;
-    case sema::Channel::Sms: return Construct::SendSms;
-    case sema::Channel::Push: return Construct::SendPush;
+    case sema::Channel::Email:
+      return Construct::SendEmail;
+    case sema::Channel::Sms:
+      return Construct::SendSms;
+    case sema::Channel::Push:
+      return Construct::SendPush;
     }
     return std::nullopt;
-  case StmtKind::Set: return Construct::SetField;
-  case StmtKind::Wait: return Construct::Wait;
-  case StmtKind::WaitUntil: return Construct::WaitUntil;
-  case StmtKind::WaitEvent: return Construct::WaitEvent;
-  case StmtKind::Call: return Construct::Webhook;
-  case StmtKind::AssignOwner: return Construct::AssignOwner;
-  case StmtKind::AddTag: return Construct::AddTag;
-  case StmtKind::RemoveTag: return Construct::RemoveTag;
-  case StmtKind::AddToList: return Construct::AddToList;
-  case StmtKind::RemoveFromList: return Construct::RemoveFromList;
-  case StmtKind::Increment: return Construct::Increment;
-  case StmtKind::Notify: return Construct::Notify;
-  case StmtKind::Emit: return Construct::EmitEvent;
-  case StmtKind::Stop: return Construct::Stop;
-  case StmtKind::If: return std::nullopt;
+  case StmtKind::Set:
+    return Construct::SetField;
+  case StmtKind::Wait:
+    return Construct::Wait;
+  case StmtKind::WaitUntil:
+    return Construct::WaitUntil;
+  case StmtKind::WaitEvent:
+    return Construct::WaitEvent;
+  case StmtKind::Call:
+    return Construct::Webhook;
+  case StmtKind::AssignOwner:
+    return Construct::AssignOwner;
+  case StmtKind::AddTag:
+    return Construct::AddTag;
+  case StmtKind::RemoveTag:
+    return Construct::RemoveTag;
+  case StmtKind::AddToList:
+    return Construct::AddToList;
+  case StmtKind::RemoveFromList:
+    return Construct::RemoveFromList;
+  case StmtKind::Increment:
+    return Construct::Increment;
+  case StmtKind::Notify:
+    return Construct::Notify;
+  case StmtKind::Emit:
+    return Construct::EmitEvent;
+  case StmtKind::Stop:
+    return Construct::Stop;
+  case StmtKind::If:
+    return std::nullopt;
   }
   return std::nullopt;
 }
@@ -152,7 +183,9 @@ private:
       case sema::PolicyKind::SuppressUnsubscribed:
         visit_(Construct::SuppressUnsubscribed, flow.nameRange);
         break;
-      case sema::PolicyKind::SuppressList: visit_(Construct::SuppressList, flow.nameRange); break;
+      case sema::PolicyKind::SuppressList:
+        visit_(Construct::SuppressList, flow.nameRange);
+        break;
       case sema::PolicyKind::SuppressSegment:
         visit_(Construct::SuppressSegment, flow.nameRange);
         break;

@@ -25,8 +25,10 @@ std::optional<bool> FlagResolver::flagState(sema::FlagId flag) const {
 FlagResolver::Resolved FlagResolver::resolve(sema::CondId id) const {
   const sema::Cond &cond = program_.cond(id);
   switch (cond.kind) {
-  case CondKind::True: return {true, {}};
-  case CondKind::False: return {false, {}};
+  case CondKind::True:
+    return {true, {}};
+  case CondKind::False:
+    return {false, {}};
   case CondKind::Not: {
     Resolved inner = resolve(cond.children.front());
     if (inner.constant)
@@ -151,8 +153,10 @@ private:
   NodeIndex lowerStatement(sema::StmtId id, NodeIndex next) {
     const sema::Stmt &stmt = program_.stmt(id);
     switch (stmt.kind) {
-    case sema::StmtKind::Stop: return kEnd;
-    case sema::StmtKind::If: return lowerIf(id, stmt, next);
+    case sema::StmtKind::Stop:
+      return kEnd;
+    case sema::StmtKind::If:
+      return lowerIf(id, stmt, next);
     case sema::StmtKind::Send: {
       NodeIndex send = addStep(id, stmt, next);
       if (!safeMode_.isValid())
@@ -167,7 +171,8 @@ private:
       guard.safeModeGuard = true;
       return add(std::move(guard));
     }
-    default: return addStep(id, stmt, next);
+    default:
+      return addStep(id, stmt, next);
     }
   }
 

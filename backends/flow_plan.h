@@ -29,10 +29,10 @@ namespace mac::backend {
 struct Condition {
   enum class Op : uint8_t { Leaf, Audience, And, Or, Not };
   Op op = Op::Leaf;
-  sema::CondId leaf;           ///< Leaf
-  sema::AssetRef audience;     ///< Audience: member of this segment or list
+  sema::CondId leaf;               ///< Leaf
+  sema::AssetRef audience;         ///< Audience: member of this segment or list
   std::vector<Condition> operands; ///< And, Or: two or more; Not: one
-  sema::FlagId flag; ///< set when this is the `when` of a flag decided per contact
+  sema::FlagId flag;               ///< set when this is the `when` of a flag decided per contact
 
   static Condition of(Op op) {
     Condition condition;
@@ -68,7 +68,7 @@ struct PlanNode {
   SourceRange range;     ///< the statement, or the branch's condition
   NodeIndex next = kEnd; ///< Step
   NodeIndex ifTrue = kEnd, ifFalse = kEnd; ///< Branch
-  bool safeModeGuard = false; ///< Branch inserted by the environment's safe_mode
+  bool safeModeGuard = false;              ///< Branch inserted by the environment's safe_mode
 };
 
 struct FlowPlan {
@@ -87,8 +87,8 @@ struct FlowPlan {
 };
 
 struct PlanOptions {
-  bool tree = false;            ///< branches never rejoin: copy the continuation
-  size_t maxNodes = 5000;       ///< budget for the tree copy (tooLarge beyond)
+  bool tree = false;      ///< branches never rejoin: copy the continuation
+  size_t maxNodes = 5000; ///< budget for the tree copy (tooLarge beyond)
 };
 
 /// Flags resolved for one environment.

@@ -49,8 +49,7 @@ private:
 /// directory beside `out`, then swaps it in with one rename (the previous
 /// `out`, if any, is removed afterwards). On failure `out` is untouched and
 /// the temporary directory is removed.
-llvm::Error writeDirectory(const std::map<std::string, std::string> &files,
-                           const std::string &out);
+llvm::Error writeDirectory(const std::map<std::string, std::string> &files, const std::string &out);
 
 /// Prints every file, each after a `//--- path` line (split-file's format).
 void writeStdout(const std::map<std::string, std::string> &files, llvm::raw_ostream &os);

@@ -161,8 +161,8 @@ void writeSteps(Markdown &md, BuildContext &ctx, const Vocabulary &vocabulary,
   md.endList();
 }
 
-void writeFlowHeading(Markdown &md, BuildContext &ctx, const sema::Flow &flow,
-                      const FlowPlan &plan, std::string_view who) {
+void writeFlowHeading(Markdown &md, BuildContext &ctx, const sema::Flow &flow, const FlowPlan &plan,
+                      std::string_view who) {
   md.heading(2, "Flow " + flowTitle(ctx, flow));
   if (plan.neverEnrols)
     md.paragraph("No " + std::string(who) +

@@ -26,7 +26,7 @@ std::string branchCondition(BuildContext &ctx, const Vocabulary &vocabulary, con
 std::string flowTitle(BuildContext &ctx, const sema::Flow &flow);
 /// The heading of a flow's section, and a warning when no `who` (contact,
 /// person) can enter it in this environment.
-void writeFlowHeading(Markdown &md, BuildContext &ctx, const sema::Flow &flow,
-                      const FlowPlan &plan, std::string_view who);
+void writeFlowHeading(Markdown &md, BuildContext &ctx, const sema::Flow &flow, const FlowPlan &plan,
+                      std::string_view who);
 
 } // namespace mac::backend::checklist

@@ -64,8 +64,14 @@ public:
   void useEvent(const std::string &name) { events_.insert(name); }
   /// A flow file written by the backend, listed in DEPLOY.md.
   void addFlowFile(std::string path) { flowFiles_.push_back(std::move(path)); }
-  void usePlaceholder(std::string kind, std::string name) {
-    placeholders_.insert({std::move(kind), std::move(name)});
+  /// The HubSpot id of a form, team or owner: its binding under `kind` in
+  /// bindings/hubspot.<env>.json, else a `${kind:name}` placeholder that
+  /// DEPLOY.md says how to resolve.
+  std::string deployValue(const std::string &kind, const std::string &name) {
+    if (std::optional<std::string> id = ctx_.boundExternal(kind, name))
+      return *id;
+    placeholders_.insert({kind, name});
+    return deployPlaceholder(kind, name);
   }
 
   BuildContext &ctx() { return ctx_; }

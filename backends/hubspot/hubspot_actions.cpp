@@ -253,8 +253,7 @@ bool ActionWriter::step(const sema::Stmt &stmt, json &action) {
                     {{"listId", emitter_.listId(stmt.target, stmt.nameRange)}});
     return true;
   case StmtKind::Notify:
-    emitter_.usePlaceholder("team", stmt.text);
-    action = single("0-9", {{"team_ids", json::array({deployPlaceholder("team", stmt.text)})},
+    action = single("0-9", {{"team_ids", json::array({emitter_.deployValue("team", stmt.text)})},
                             {"subject", emitter_.tokens(stmt.message.value)},
                             {"body", emitter_.tokens(stmt.message.value)}});
     return true;
@@ -298,15 +297,13 @@ bool ActionWriter::webhook(const sema::Stmt &stmt, json &action) {
 bool ActionWriter::assignOwner(const sema::Stmt &stmt, json &action) {
   const std::string &who = stmt.message.value;
   if (stmt.text == "round_robin") {
-    emitter_.usePlaceholder("team", who);
-    action = single("0-11", {{"team_ids", json::array({deployPlaceholder("team", who)})},
+    action = single("0-11", {{"team_ids", json::array({emitter_.deployValue("team", who)})},
                              {"target_property", "hubspot_owner_id"},
                              {"overwrite_current_owner", "true"}});
     return true;
   }
   if (stmt.text == "user") {
-    emitter_.usePlaceholder("owner", who);
-    action = setProperty("hubspot_owner_id", staticValue(deployPlaceholder("owner", who)));
+    action = setProperty("hubspot_owner_id", staticValue(emitter_.deployValue("owner", who)));
     return true;
   }
   ctx_.unsupported(stmt.range, Construct::AssignOwner,

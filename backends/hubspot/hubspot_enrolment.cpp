@@ -64,11 +64,10 @@ json HubspotEmitter::eventTriggers(const sema::Flow &flow, json &listBranches) {
   for (const sema::Trigger &trigger : flow.triggers) {
     switch (trigger.kind) {
     case sema::TriggerKind::FormSubmitted: {
-      usePlaceholder("form", trigger.text);
       json op = {{"operationType", "STRING"},
                  {"operator", "IS_EQUAL_TO"},
                  {"includeObjectsWithNoValueSet", false},
-                 {"value", deployPlaceholder("form", trigger.text)}};
+                 {"value", deployValue("form", trigger.text)}};
       json filter = {{"filterType", "PROPERTY"}, {"property", "hs_form_id"}, {"operation", op}};
       events.push_back(eventBranch(kFormSubmissionEvent, json::array({filter})));
       break;

@@ -67,7 +67,6 @@ public:
   std::set<SecretHeader> secrets;
   std::vector<FlowFile> flowFiles;
   std::set<std::string> quietWindows; ///< "21:00..08:00 recipient_local"
-
 };
 
 // ---- klaviyo_text.cpp ---------------------------------------------------------

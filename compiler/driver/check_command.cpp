@@ -20,10 +20,18 @@ void printDiagnostics(OutputFormat format, diag::Engine &diags, const SourceMana
   render.toolVersion = kVersion;
   const std::vector<diag::Diagnostic> &list = diags.diagnostics();
   switch (format) {
-  case OutputFormat::Text: diag::renderText(list, sources, render, os); break;
-  case OutputFormat::Json: diag::renderJson(list, sources, render, os); break;
-  case OutputFormat::Sarif: diag::renderSarif(list, sources, render, os); break;
-  case OutputFormat::Github: diag::renderGithub(list, sources, render, os); break;
+  case OutputFormat::Text:
+    diag::renderText(list, sources, render, os);
+    break;
+  case OutputFormat::Json:
+    diag::renderJson(list, sources, render, os);
+    break;
+  case OutputFormat::Sarif:
+    diag::renderSarif(list, sources, render, os);
+    break;
+  case OutputFormat::Github:
+    diag::renderGithub(list, sources, render, os);
+    break;
   }
 }
 

@@ -18,7 +18,6 @@
 namespace cl = llvm::cl;
 using namespace mac;
 
-
 namespace {
 
 /// Every option of mac; LLVM's own (hundreds, from the libraries) stay hidden.
@@ -34,9 +33,10 @@ cl::opt<driver::OutputFormat> checkFormat(
                clEnumValN(driver::OutputFormat::Sarif, "sarif", "SARIF 2.1.0"),
                clEnumValN(driver::OutputFormat::Github, "github", "GitHub annotations")),
     cl::sub(checkCmd), cl::cat(macOptions));
-cl::opt<bool> checkWerror("werror", cl::desc("Treat warnings as errors"), cl::sub(checkCmd), cl::cat(macOptions));
-cl::opt<std::string> checkEnv("env", cl::desc("Environment to check for"),
-                              cl::value_desc("name"), cl::sub(checkCmd), cl::cat(macOptions));
+cl::opt<bool> checkWerror("werror", cl::desc("Treat warnings as errors"), cl::sub(checkCmd),
+                          cl::cat(macOptions));
+cl::opt<std::string> checkEnv("env", cl::desc("Environment to check for"), cl::value_desc("name"),
+                              cl::sub(checkCmd), cl::cat(macOptions));
 enum class ColorMode { Auto, Always, Never };
 cl::opt<ColorMode> checkColor("color", cl::desc("Colour text output"), cl::init(ColorMode::Auto),
                               cl::values(clEnumValN(ColorMode::Auto, "auto", "on a terminal"),
@@ -63,7 +63,8 @@ cl::opt<std::string> buildEnv("env", cl::desc("Environment to build for"), cl::v
 cl::list<std::string> buildTargets("target", cl::desc("Targets to build (default: the bundle's)"),
                                    cl::value_desc("name,..."), cl::CommaSeparated,
                                    cl::sub(buildCmd), cl::cat(macOptions));
-cl::opt<std::string> buildOut("o", cl::desc("Output directory (replaced atomically), or - for stdout"),
+cl::opt<std::string> buildOut("o",
+                              cl::desc("Output directory (replaced atomically), or - for stdout"),
                               cl::value_desc("dir"), cl::Required, cl::sub(buildCmd),
                               cl::cat(macOptions));
 cl::opt<std::string> buildDateFlag("date", cl::desc("Manifest date (default: SOURCE_DATE_EPOCH)"),
@@ -98,8 +99,8 @@ cl::opt<std::string> explainRule(cl::Positional, cl::desc("<MACnnnn | rule-name>
                                  cl::sub(explainCmd), cl::cat(macOptions));
 
 cl::SubCommand rulesCmd("rules", "List every rule");
-cl::opt<bool> rulesMarkdown("markdown", cl::desc("Print docs/diagnostics.md"),
-                            cl::sub(rulesCmd), cl::cat(macOptions));
+cl::opt<bool> rulesMarkdown("markdown", cl::desc("Print docs/diagnostics.md"), cl::sub(rulesCmd),
+                            cl::cat(macOptions));
 
 cl::SubCommand lspCmd("lsp", "Serve the Language Server Protocol on stdin/stdout");
 cl::opt<bool> lspLitTest("lit-test",
@@ -129,9 +130,8 @@ int main(int argc, char **argv) {
       option->setHiddenFlag(cl::ReallyHidden); // nor suggested for a misspelt option
   }
   cl::SetVersionPrinter([](llvm::raw_ostream &os) { os << "mac " << driver::kVersion << "\n"; });
-  if (!cl::ParseCommandLineOptions(argc, argv,
-                                   "mac: compiler and linter for marketing-automation rules\n",
-                                   &llvm::errs()))
+  if (!cl::ParseCommandLineOptions(
+          argc, argv, "mac: compiler and linter for marketing-automation rules\n", &llvm::errs()))
     return 2;
 
   if (checkCmd) {
@@ -183,6 +183,7 @@ int main(int argc, char **argv) {
       diag::renderRuleList(llvm::outs());
     return 0;
   }
-  llvm::errs() << "usage: mac <check|build|fmt|graph|lsp|targets|explain|rules> ... (mac --help for more)\n";
+  llvm::errs()
+      << "usage: mac <check|build|fmt|graph|lsp|targets|explain|rules> ... (mac --help for more)\n";
   return 2;
 }

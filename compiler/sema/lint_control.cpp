@@ -20,8 +20,8 @@ std::optional<diag::Code> lookupRuleOrReport(const ast::LintRule &rule, diag::En
   for (const diag::RuleInfo &info : diag::allRules())
     names.push_back(info.name);
   std::optional<std::string> suggestion = closestName(rule.text, names);
-  diag::Diagnostic &d = diags.report(diag::Code::UndefinedReference, rule.range, "rule",
-                                     rule.text, didYouMean(suggestion));
+  diag::Diagnostic &d = diags.report(diag::Code::UndefinedReference, rule.range, "rule", rule.text,
+                                     didYouMean(suggestion));
   if (suggestion)
     d.fixes.push_back({"replace with `" + *suggestion + "`", {{rule.range, *suggestion}}});
   return std::nullopt;
@@ -29,10 +29,14 @@ std::optional<diag::Code> lookupRuleOrReport(const ast::LintRule &rule, diag::En
 
 diag::Severity severityOf(ast::LintVerb verb) {
   switch (verb) {
-  case ast::LintVerb::Disable: return diag::Severity::Ignored;
-  case ast::LintVerb::Error: return diag::Severity::Error;
-  case ast::LintVerb::Warning: return diag::Severity::Warning;
-  case ast::LintVerb::Info: return diag::Severity::Info;
+  case ast::LintVerb::Disable:
+    return diag::Severity::Ignored;
+  case ast::LintVerb::Error:
+    return diag::Severity::Error;
+  case ast::LintVerb::Warning:
+    return diag::Severity::Warning;
+  case ast::LintVerb::Info:
+    return diag::Severity::Info;
   }
   return diag::Severity::Warning;
 }
@@ -73,14 +77,13 @@ void buildLintConfig(const std::vector<const ast::LintDecl *> &lintDecls,
           continue;
         }
         if (isCompliance(*code) && comment.reason.empty()) {
-          diag::Diagnostic &d = diags.report(
-              diag::Code::UnusedIgnore, rule.range,
-              "ignoring compliance rule `" + std::string(diag::ruleInfo(*code).name) +
-                  "` needs a reason after `:`; the ignore has no effect without one");
-          d.fixes.push_back(
-              {"add a reason", {{SourceRange{rule.range.file, comment.range.end,
-                                             comment.range.end},
-                                 ": <why this send is exempt>"}}});
+          diag::Diagnostic &d =
+              diags.report(diag::Code::UnusedIgnore, rule.range,
+                           "ignoring compliance rule `" + std::string(diag::ruleInfo(*code).name) +
+                               "` needs a reason after `:`; the ignore has no effect without one");
+          d.fixes.push_back({"add a reason",
+                             {{SourceRange{rule.range.file, comment.range.end, comment.range.end},
+                               ": <why this send is exempt>"}}});
           continue;
         }
         ignore.rules.push_back({*code, rule.range});

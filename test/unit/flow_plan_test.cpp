@@ -34,12 +34,14 @@ struct Planned {
   /// "step:AddTag" / "branch" per node in number order, with links.
   std::string shape() const {
     std::string out;
-    auto target = [](NodeIndex i) { return i == kEnd ? std::string("end") : std::to_string(i + 1); };
+    auto target = [](NodeIndex i) {
+      return i == kEnd ? std::string("end") : std::to_string(i + 1);
+    };
     for (const PlanNode &node : plan.nodes) {
       out += std::to_string(node.number) + ":";
       if (node.kind == PlanNode::Kind::Branch)
-        out += std::string(node.safeModeGuard ? "guard" : "if") + "(" + target(node.ifTrue) +
-               "," + target(node.ifFalse) + ") ";
+        out += std::string(node.safeModeGuard ? "guard" : "if") + "(" + target(node.ifTrue) + "," +
+               target(node.ifFalse) + ") ";
       else
         out += "s" + std::to_string(static_cast<int>(program().stmt(node.stmt).kind)) + "->" +
                target(node.next) + " ";
@@ -55,8 +57,8 @@ Planned plan(const std::string &flow, const std::string &env, PlanOptions option
   result.model = analyzer::EnvironmentModel::build(result.program());
   const analyzer::Environment *environment = result.model->find(env);
   EXPECT_NE(environment, nullptr);
-  result.plan = buildFlowPlan(result.program(), *result.model, environment->id, sema::FlowId{0},
-                              options);
+  result.plan =
+      buildFlowPlan(result.program(), *result.model, environment->id, sema::FlowId{0}, options);
   return result;
 }
 
@@ -66,8 +68,8 @@ TEST(FlowPlan, FlagsDecidedByTheEnvironmentAreFoldedAway) {
     if flag off_flag { add tag t1; }
     if flag stage_only { add tag t2; } else { add tag t3; }
   })";
-  EXPECT_EQ(plan(flow, "prod").shape(), "1:s8->end ");   // only t3
-  EXPECT_EQ(plan(flow, "stage").shape(), "1:s8->end ");  // only t2
+  EXPECT_EQ(plan(flow, "prod").shape(), "1:s8->end ");  // only t3
+  EXPECT_EQ(plan(flow, "stage").shape(), "1:s8->end "); // only t2
   EXPECT_EQ(plan(flow, "stage").program().stmt(plan(flow, "stage").plan.nodes[0].stmt).target.index,
             1u);
 }
@@ -85,7 +87,8 @@ TEST(FlowPlan, ElseIfChainsNestAndBranchesRejoin) {
   Planned p = plan(R"(flow f { on event "x";
     if score > 10 { add tag t1; } else if score > 5 { add tag t2; } else { add tag t3; }
     add tag t4;
-  })", "prod");
+  })",
+                   "prod");
   EXPECT_EQ(p.shape(), "1:if(2,4) 2:s8->3 3:s8->end 4:if(5,6) 5:s8->3 6:s8->3 ");
 }
 
@@ -93,7 +96,8 @@ TEST(FlowPlan, TreeShapeCopiesTheContinuation) {
   Planned p = plan(R"(flow f { on event "x";
     if score > 10 { add tag t1; } else { add tag t2; }
     add tag t4;
-  })", "prod", PlanOptions{.tree = true});
+  })",
+                   "prod", PlanOptions{.tree = true});
   EXPECT_EQ(p.shape(), "1:if(2,4) 2:s8->3 3:s8->end 4:s8->5 5:s8->end ");
 }
 
@@ -112,7 +116,8 @@ TEST(FlowPlan, StopEndsThePath) {
   Planned p = plan(R"(flow f { on event "x";
     if score > 10 { add tag t1; stop; }
     add tag t2;
-  })", "prod");
+  })",
+                   "prod");
   EXPECT_EQ(p.shape(), "1:if(2,3) 2:s8->end 3:s8->end ");
 }
 
@@ -135,7 +140,8 @@ TEST(FlowPlan, EnrolmentFiltersAndGoalsResolveFlags) {
 TEST(FlowPlan, NormalFormsPushNegationsOntoLiterals) {
   Planned p = plan(R"(flow f { on event "x";
     if not (score > 1 or score > 2) and (has tag t1 or has tag t2) { add tag t3; }
-  })", "prod");
+  })",
+                   "prod");
   const Condition &condition = p.plan.nodes[0].condition;
   std::optional<Dnf> dnf = toDnf(condition);
   ASSERT_TRUE(dnf);

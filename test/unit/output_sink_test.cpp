@@ -63,8 +63,8 @@ TEST(OutputSink, AFailedWriteLeavesThePreviousBuildUntouched) {
   fs::path out = dir / "out";
   ASSERT_FALSE(writeDirectory({{"keep.json", "old"}}, out.string()));
   // "x" is a file, so "x/y.json" cannot be written: the build fails midway.
-  llvm::Error error = writeDirectory({{"new.json", "new"}, {"x", "file"}, {"x/y.json", "y"}},
-                                     out.string());
+  llvm::Error error =
+      writeDirectory({{"new.json", "new"}, {"x", "file"}, {"x/y.json", "y"}}, out.string());
   EXPECT_TRUE(static_cast<bool>(error));
   llvm::consumeError(std::move(error));
   EXPECT_EQ(read(out / "keep.json"), "old");
