@@ -3,9 +3,7 @@
 // with the assets and a build section per flow.
 #include "backends/activecampaign/activecampaign.h"
 
-#include "backends/backend.h"
-#include "backends/checklist/calls.h"
-#include "backends/checklist/checklist_writer.h"
+#include "backends/checklist/checklist_backend.h"
 #include "backends/json_output.h"
 
 namespace mac::backend {
@@ -19,32 +17,26 @@ constexpr std::string_view kIntro =
     "`flows/<flow>.blocks.json` (what `GET /api/3/automations/{id}/blocks` should return once the "
     "automation is built, for a drift check).";
 
-class ActiveCampaignBackend final : public Backend {
+class ActiveCampaignBackend final : public checklist::ChecklistBackend {
 public:
   std::string_view name() const override { return "activecampaign"; }
   std::string_view platform() const override { return "ActiveCampaign"; }
   const Capabilities &capabilities() const override { return activecampaign::capabilities(); }
 
-  bool emit(BuildContext &ctx, OutputSink &out) const override {
-    activecampaign::Words words;
-    checklist::Markdown md;
-    checklist::writeHeader(md, ctx, words, kIntro);
-    checklist::writeAssets(md, ctx, words);
-    const sema::Program &program = ctx.program();
-    for (uint32_t i = 0; i < program.flows.size(); ++i) {
-      sema::FlowId flow{i};
-      const sema::Flow &decl = program.flows[i];
-      checklist::checkDedupe(ctx, decl, /*phoneIsKey=*/false, "ActiveCampaign");
-      std::string id = checklist::flowId(ctx, flow);
-      checklist::Tree tree = checklist::buildTree(ctx.plan(flow));
-      writeJson(out, "flows/" + decl.name + ".json", activecampaign::enrolmentCalls(ctx, flow, id));
-      writeJson(out, "flows/" + decl.name + ".blocks.json",
-                activecampaign::expectedBlocks(ctx, words, flow, tree, id));
-      activecampaign::writeFlowSection(md, ctx, words, flow, tree, id);
-    }
-    out.write("DEPLOY.md", md.str());
-    return true;
+protected:
+  const checklist::Vocabulary &words() const override { return words_; }
+  std::string_view intro() const override { return kIntro; }
+  void emitFlow(BuildContext &ctx, OutputSink &out, checklist::Markdown &md,
+                const checklist::FlowToBuild &flow) const override {
+    writeJson(out, "flows/" + flow.decl.name + ".json",
+              activecampaign::enrolmentCalls(ctx, flow.id, flow.platformId));
+    writeJson(out, "flows/" + flow.decl.name + ".blocks.json",
+              activecampaign::expectedBlocks(ctx, words_, flow.id, flow.tree, flow.platformId));
+    activecampaign::writeFlowSection(md, ctx, words_, flow.id, flow.tree, flow.platformId);
   }
+
+private:
+  activecampaign::Words words_;
 };
 
 } // namespace

@@ -3,9 +3,7 @@
 // section per flow.
 #include "backends/gohighlevel/gohighlevel.h"
 
-#include "backends/backend.h"
-#include "backends/checklist/calls.h"
-#include "backends/checklist/checklist_writer.h"
+#include "backends/checklist/checklist_backend.h"
 #include "backends/json_output.h"
 
 namespace mac::backend {
@@ -18,30 +16,25 @@ constexpr std::string_view kIntro =
     "steps below. `mac` wrote, for each flow, `flows/<flow>.json`: the calls that add a contact "
     "to the workflow or remove it.";
 
-class GoHighLevelBackend final : public Backend {
+class GoHighLevelBackend final : public checklist::ChecklistBackend {
 public:
   std::string_view name() const override { return "gohighlevel"; }
   std::string_view platform() const override { return "GoHighLevel"; }
   const Capabilities &capabilities() const override { return gohighlevel::capabilities(); }
 
-  bool emit(BuildContext &ctx, OutputSink &out) const override {
-    gohighlevel::Words words;
-    checklist::Markdown md;
-    checklist::writeHeader(md, ctx, words, kIntro);
-    checklist::writeAssets(md, ctx, words);
-    const sema::Program &program = ctx.program();
-    for (uint32_t i = 0; i < program.flows.size(); ++i) {
-      sema::FlowId flow{i};
-      const sema::Flow &decl = program.flows[i];
-      checklist::checkDedupe(ctx, decl, /*phoneIsKey=*/true, "GoHighLevel");
-      std::string id = checklist::flowId(ctx, flow);
-      checklist::Tree tree = checklist::buildTree(ctx.plan(flow));
-      writeJson(out, "flows/" + decl.name + ".json", gohighlevel::enrolmentCalls(ctx, flow, id));
-      gohighlevel::writeFlowSection(md, ctx, words, flow, tree, id);
-    }
-    out.write("DEPLOY.md", md.str());
-    return true;
+protected:
+  const checklist::Vocabulary &words() const override { return words_; }
+  std::string_view intro() const override { return kIntro; }
+  bool phoneIsDedupeKey() const override { return true; }
+  void emitFlow(BuildContext &ctx, OutputSink &out, checklist::Markdown &md,
+                const checklist::FlowToBuild &flow) const override {
+    writeJson(out, "flows/" + flow.decl.name + ".json",
+              gohighlevel::enrolmentCalls(ctx, flow.id, flow.platformId));
+    gohighlevel::writeFlowSection(md, ctx, words_, flow.id, flow.tree, flow.platformId);
   }
+
+private:
+  gohighlevel::Words words_;
 };
 
 } // namespace

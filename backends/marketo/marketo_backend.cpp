@@ -3,9 +3,7 @@
 // build section per flow.
 #include "backends/marketo/marketo.h"
 
-#include "backends/backend.h"
-#include "backends/checklist/calls.h"
-#include "backends/checklist/checklist_writer.h"
+#include "backends/checklist/checklist_backend.h"
 #include "backends/json_output.h"
 
 namespace mac::backend {
@@ -19,36 +17,32 @@ constexpr std::string_view kIntro =
     "`flows/<flow>.json` (or create the same by hand), build the smart lists and flows below, "
     "bind the main campaign's id, then run the `release` calls.";
 
-class MarketoBackend final : public Backend {
+class MarketoBackend final : public checklist::ChecklistBackend {
 public:
   std::string_view name() const override { return "marketo"; }
   std::string_view platform() const override { return "Marketo"; }
   const Capabilities &capabilities() const override { return marketo::capabilities(); }
 
-  bool emit(BuildContext &ctx, OutputSink &out) const override {
-    marketo::Words words;
+protected:
+  const checklist::Vocabulary &words() const override { return words_; }
+  std::string_view intro() const override { return kIntro; }
+  void beforeFlows(BuildContext &ctx, checklist::Markdown &md) const override {
     marketo::reportEndsWith(ctx);
-    checklist::Markdown md;
-    checklist::writeHeader(md, ctx, words, kIntro);
-    checklist::writeAssets(md, ctx, words);
     md.paragraph("Webhooks: create each one in **Admin** → **Webhooks** → **New Webhook** with "
                  "the name above, **Request Type** as its method, **Request Token Encoding** "
                  "JSON, and as **URL** the program token `{{my.<webhook>_url}}` (each flow's "
                  "program sets it to this environment's URL, see its setup calls); add the "
                  "headers under **Webhooks Actions** → **Set Custom Header**.");
-    const sema::Program &program = ctx.program();
-    for (uint32_t i = 0; i < program.flows.size(); ++i) {
-      sema::FlowId flow{i};
-      const sema::Flow &decl = program.flows[i];
-      checklist::checkDedupe(ctx, decl, /*phoneIsKey=*/false, "Marketo");
-      std::string id = checklist::flowId(ctx, flow);
-      checklist::Tree tree = checklist::buildTree(ctx.plan(flow));
-      writeJson(out, "flows/" + decl.name + ".json", marketo::deployPlan(ctx, flow, tree, id));
-      marketo::writeFlowSection(md, ctx, words, flow, tree, id);
-    }
-    out.write("DEPLOY.md", md.str());
-    return true;
   }
+  void emitFlow(BuildContext &ctx, OutputSink &out, checklist::Markdown &md,
+                const checklist::FlowToBuild &flow) const override {
+    writeJson(out, "flows/" + flow.decl.name + ".json",
+              marketo::deployPlan(ctx, flow.id, flow.tree, flow.platformId));
+    marketo::writeFlowSection(md, ctx, words_, flow.id, flow.tree, flow.platformId);
+  }
+
+private:
+  marketo::Words words_;
 };
 
 } // namespace

@@ -1,0 +1,27 @@
+// ChecklistBackend::emit (see checklist_backend.h).
+#include "backends/checklist/checklist_backend.h"
+
+#include "backends/checklist/calls.h"
+#include "backends/checklist/checklist_writer.h"
+
+namespace mac::backend::checklist {
+
+bool ChecklistBackend::emit(BuildContext &ctx, OutputSink &out) const {
+  Markdown md;
+  writeHeader(md, ctx, words(), intro());
+  writeAssets(md, ctx, words());
+  beforeFlows(ctx, md);
+  const sema::Program &program = ctx.program();
+  for (uint32_t i = 0; i < program.flows.size(); ++i) {
+    sema::FlowId flow{i};
+    const sema::Flow &decl = program.flows[i];
+    checkDedupe(ctx, decl, phoneIsDedupeKey(), platform());
+    std::string id = flowId(ctx, flow);
+    Tree tree = buildTree(ctx.plan(flow));
+    emitFlow(ctx, out, md, FlowToBuild{flow, decl, id, tree});
+  }
+  out.write("DEPLOY.md", md.str());
+  return true;
+}
+
+} // namespace mac::backend::checklist
