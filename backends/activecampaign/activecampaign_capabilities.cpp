@@ -8,6 +8,10 @@ namespace mac::backend::activecampaign {
 
 namespace {
 
+constexpr std::string_view kNoThrottle =
+    "not enforced: ActiveCampaign has no enrolment rate limit for automations; DEPLOY.md "
+    "records the rate";
+
 Capabilities make() {
   using C = Construct;
   constexpr Support M = Support::Manual, A = Support::Approximated, U = Support::Unsupported;
@@ -29,8 +33,8 @@ Capabilities make() {
            "start triggers run once or every time: built as Runs: Multiple times, so a "
            "contact may re-enter before the period has passed")
       .set(C::Dedupe, M, "ActiveCampaign keeps one contact per email address")
-      .set(C::FlowThrottle, U, "ActiveCampaign has no enrolment rate limit for automations")
-      .set(C::EnvThrottle, U, "ActiveCampaign has no enrolment rate limit for automations")
+      .set(C::FlowThrottle, A, kNoThrottle)
+      .set(C::EnvThrottle, A, kNoThrottle)
       .set(C::Goal, M,
            "a Goal action at the end that contacts jump to from anywhere, then End this "
            "automation")

@@ -3,6 +3,7 @@
 
 #include "backends/checklist/calls.h"
 #include "backends/checklist/checklist_writer.h"
+#include "backends/checklist/phrases.h"
 
 namespace mac::backend::checklist {
 
@@ -19,6 +20,11 @@ bool ChecklistBackend::emit(BuildContext &ctx, OutputSink &out) const {
     std::string id = flowId(ctx, flow);
     Tree tree = buildTree(ctx.plan(flow));
     emitFlow(ctx, out, md, FlowToBuild{flow, decl, id, tree});
+    if (std::optional<sema::Rate> rate = ctx.throttle(decl);
+        rate && capabilities().of(Construct::FlowThrottle).support == Support::Approximated)
+      md.paragraph("Throttle: this flow should enrol at most " + rateText(*rate) + "; " +
+                   std::string(platform()) +
+                   " cannot enforce it (MAC7002), so limit what feeds its trigger.");
   }
   out.write("DEPLOY.md", md.str());
   return true;

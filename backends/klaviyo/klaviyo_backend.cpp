@@ -43,8 +43,10 @@ void declareTriggersAndEnrolment(Capabilities &caps) {
       .set(C::Dedupe, S::Approximated,
            "Klaviyo enrols profiles, which it already keys by email and phone number; it has no "
            "setting for other keys, so contacts sharing another `dedupe` field are not merged")
-      .set(C::FlowThrottle, S::Unsupported, "Klaviyo flows have no enrolment rate limit")
-      .set(C::EnvThrottle, S::Unsupported, "Klaviyo flows have no enrolment rate limit")
+      .set(C::FlowThrottle, S::Approximated,
+           "not enforced: Klaviyo flows have no enrolment rate limit; DEPLOY.md records the rate")
+      .set(C::EnvThrottle, S::Approximated,
+           "not enforced: Klaviyo flows have no enrolment rate limit; DEPLOY.md records the rate")
       .set(C::Goal, S::Approximated,
            "the negated goal joins the flow filter, which Klaviyo checks before each action: a "
            "contact who meets the goal leaves at its next step, not at once")

@@ -3,6 +3,7 @@
 // that stand for tags, segments, metrics, templates, alert recipients, the
 // account's SMS quiet hours), then the `POST /api/flows` calls in order, then
 // what to finish by hand (secret webhook headers, review, going live).
+#include "backends/checklist/phrases.h"
 #include "backends/klaviyo/klaviyo_context.h"
 
 namespace mac::backend::klaviyo {
@@ -55,6 +56,11 @@ void afterwards(const KlaviyoContext &k, std::string &md) {
     md += "- In every Klaviyo flow made from \"" + secret.flowName + "\", webhook \"" +
           secret.webhook + "\": replace the `" + secret.header + "` header value `<secret " +
           secret.secret + ">` with the secret `" + secret.secret + "` from your secret store.\n";
+  for (uint32_t i = 0; i < k.program.flows.size(); ++i)
+    if (std::optional<sema::Rate> rate = k.ctx.throttle(k.program.flows[i]))
+      md += "- \"" + k.ctx.displayName(k.program.flows[i]) + "\" should enrol at most " +
+            checklist::rateText(*rate) +
+            "; Klaviyo cannot enforce it (MAC7002): limit what feeds the trigger.\n";
   md += "- Every action is created in `draft` status: review each flow in Klaviyo, then set it\n"
         "  live.\n";
 }

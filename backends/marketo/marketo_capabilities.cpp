@@ -9,8 +9,8 @@ namespace mac::backend::marketo {
 namespace {
 
 constexpr std::string_view kNoThrottle =
-    "Marketo has no enrolment rate limit for smart campaigns (person restrictions cap the size "
-    "of a batch run, not a rate)";
+    "not enforced: Marketo has no enrolment rate limit for smart campaigns (person restrictions "
+    "cap the size of a batch run, not a rate); DEPLOY.md records the rate";
 
 Capabilities make() {
   using C = Construct;
@@ -35,8 +35,8 @@ Capabilities make() {
            "Schedule tab → Qualification Rules: each person runs through the flow once")
       .set(C::ReenrollAfter, M, "Qualification Rules: once every the period")
       .set(C::Dedupe, M, "Marketo keeps one person per email address")
-      .set(C::FlowThrottle, U, kNoThrottle)
-      .set(C::EnvThrottle, U, kNoThrottle)
+      .set(C::FlowThrottle, A, kNoThrottle)
+      .set(C::EnvThrottle, A, kNoThrottle)
       .set(C::Goal, M,
            "a goal campaign triggered by Data Value Changes whose Remove from Flow takes "
            "people out of the flow's campaigns once the goal holds")
