@@ -50,15 +50,11 @@ std::string audienceLeaf(BuildContext &ctx, const Words &words, sema::AssetRef a
 } // namespace
 
 std::string Words::leaf(BuildContext &ctx, const Condition &leaf, bool negated) const {
-  if (leaf.op == Condition::Op::Audience)
-    return audienceLeaf(ctx, *this, leaf.audience, negated);
+  if (std::optional<sema::AssetRef> asset = checklist::membershipOf(ctx, leaf))
+    return audienceLeaf(ctx, *this, *asset, negated);
   const sema::Cond &cond = ctx.program().cond(leaf.leaf);
   using K = sema::CondKind;
   switch (cond.kind) {
-  case K::InList:
-    return audienceLeaf(ctx, *this, {sema::AssetKind::List, cond.list.value}, negated);
-  case K::InSegment:
-    return audienceLeaf(ctx, *this, {sema::AssetKind::Segment, cond.segment.value}, negated);
   case K::HasTag:
     return std::string(negated ? "**Tag does not exist** " : "**Tag exists** ") +
            assetLabel(ctx, {sema::AssetKind::Tag, cond.tag.value});
@@ -120,14 +116,12 @@ StepText send(BuildContext &ctx, const Words &words, const sema::Flow &flow,
         "**Wait until specific conditions are met**, condition: the current time is between " +
         code(checklist::clockText(quiet->endMinute)) + " and " +
         code(checklist::clockText(quiet->startMinute)) + " (account time zone).");
-  if (checklist::consentRequired(policies, channel) &&
-      !analyzer::isTransactional(ctx.program(), stmt.target))
-    if (const sema::Consent *consent = ctx.program().consent(channel))
-      text.settings.push_back("Policy requires consent: this action must sit on the **Yes** path "
-                              "of an If/Else on " +
-                              fieldLabel(ctx, consent->field) +
-                              " is `true`; add one if the "
-                              "steps above do not already check it.");
+  if (const sema::Consent *consent = checklist::consentToCheck(ctx, policies, channel, stmt))
+    text.settings.push_back("Policy requires consent: this action must sit on the **Yes** path "
+                            "of an If/Else on " +
+                            fieldLabel(ctx, consent->field) +
+                            " is `true`; add one if the "
+                            "steps above do not already check it.");
   return text;
 }
 
@@ -141,18 +135,8 @@ StepText assignOwner(BuildContext &ctx, const sema::Stmt &stmt) {
 }
 
 StepText emitEvent(BuildContext &ctx, const sema::Stmt &stmt) {
-  std::vector<sema::FlowId> listeners = checklist::eventListeners(ctx.program(), stmt.text);
-  if (listeners.empty())
-    return {"Event " + code(stmt.text) +
-            ": no flow of this bundle starts on it, so there is "
-            "nothing to build for it in ActiveCampaign."};
-  StepText text{"Event " + code(stmt.text) +
-                ": for each flow it starts, add **Start an "
-                "automation**:"};
-  for (sema::FlowId listener : listeners)
-    text.settings.push_back("Automation " +
-                            code(ctx.displayName(ctx.program().flows[listener.value])));
-  return text;
+  return checklist::emitEventStep(ctx, stmt, "ActiveCampaign", "add **Start an automation**",
+                                  "Automation");
 }
 
 } // namespace

@@ -203,4 +203,30 @@ std::string notifyText(const sema::Stmt &stmt) {
   return code(stmt.text) + ": " + code(stmt.message.value);
 }
 
+StepText emitEventStep(BuildContext &ctx, const sema::Stmt &stmt, std::string_view platform,
+                       std::string_view action, std::string_view noun) {
+  std::vector<sema::FlowId> listeners = eventListeners(ctx.program(), stmt.text);
+  if (listeners.empty())
+    return {"Event " + code(stmt.text) +
+            ": no flow of this bundle starts on it, so there is nothing to build for it in " +
+            std::string(platform) + "."};
+  StepText text{"Event " + code(stmt.text) + ": for each flow it starts, " + std::string(action) +
+                ":"};
+  for (sema::FlowId listener : listeners)
+    text.settings.push_back(std::string(noun) + " " +
+                            code(ctx.displayName(ctx.program().flows[listener.value])));
+  return text;
+}
+
+std::optional<sema::AssetRef> membershipOf(BuildContext &ctx, const Condition &leaf) {
+  if (leaf.op == Condition::Op::Audience)
+    return leaf.audience;
+  const sema::Cond &cond = ctx.program().cond(leaf.leaf);
+  if (cond.kind == sema::CondKind::InList)
+    return sema::AssetRef{sema::AssetKind::List, cond.list.value};
+  if (cond.kind == sema::CondKind::InSegment)
+    return sema::AssetRef{sema::AssetKind::Segment, cond.segment.value};
+  return std::nullopt;
+}
+
 } // namespace mac::backend::checklist

@@ -5,6 +5,7 @@
 
 #include "backends/checklist/vocabulary.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,14 @@ std::string conditionText(BuildContext &ctx, const Vocabulary &vocabulary,
 std::string segmentRules(BuildContext &ctx, const Vocabulary &vocabulary, sema::SegmentId segment);
 /// The flows of the bundle that `on event NAME` starts, in declaration order.
 std::vector<sema::FlowId> eventListeners(const sema::Program &program, std::string_view name);
+/// The step of an `emit event`: for each flow of the bundle it starts, the
+/// platform's `action` ("**Add To Workflow**") naming the flow as a `noun`
+/// ("Workflow"); when none, a note that nothing is built on `platform`.
+StepText emitEventStep(BuildContext &ctx, const sema::Stmt &stmt, std::string_view platform,
+                       std::string_view action, std::string_view noun);
+/// The list or segment a leaf tests membership of (`in list`, `in segment`,
+/// the safe-mode audience); nullopt for every other leaf.
+std::optional<sema::AssetRef> membershipOf(BuildContext &ctx, const Condition &leaf);
 /// The message of a `notify`, and where it goes: "`#sales`: New MQL: {{email}}".
 std::string notifyText(const sema::Stmt &stmt);
 

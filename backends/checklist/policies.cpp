@@ -1,6 +1,8 @@
 // Grouping the policy rules of a flow (see policies.h).
 #include "backends/checklist/policies.h"
 
+#include "analyzer/program_queries.h"
+
 #include "backends/checklist/phrases.h"
 
 #include <algorithm>
@@ -65,6 +67,13 @@ std::vector<std::string> entryConditions(BuildContext &ctx, const Vocabulary &vo
   for (sema::AssetRef asset : policies.suppressed)
     out.push_back(vocabulary.leaf(ctx, audience(asset), /*negated=*/true));
   return out;
+}
+
+const sema::Consent *consentToCheck(BuildContext &ctx, const FlowPolicies &policies,
+                                    sema::Channel channel, const sema::Stmt &send) {
+  if (!consentRequired(policies, channel) || analyzer::isTransactional(ctx.program(), send.target))
+    return nullptr;
+  return ctx.program().consent(channel);
 }
 
 } // namespace mac::backend::checklist

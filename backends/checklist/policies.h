@@ -26,6 +26,11 @@ Condition audience(sema::AssetRef asset);
 const sema::PolicyRule *quietHoursFor(const FlowPolicies &policies, sema::Channel channel);
 /// True when policy requires consent for sends on `channel`.
 bool consentRequired(const FlowPolicies &policies, sema::Channel channel);
+/// The consent declaration a `send` on `channel` must be guarded by: policy
+/// requires consent there, the template is marketing, and the channel has a
+/// consent record; null otherwise.
+const sema::Consent *consentToCheck(BuildContext &ctx, const FlowPolicies &policies,
+                                    sema::Channel channel, const sema::Stmt &send);
 
 /// The conditions a contact must meet to start `flow`, as checklist text:
 /// its enrolment filters, then "not unsubscribed" (`unsubscribedText`, in the

@@ -55,15 +55,11 @@ std::string audienceLeaf(BuildContext &ctx, const Words &words, sema::AssetRef a
 } // namespace
 
 std::string Words::leaf(BuildContext &ctx, const Condition &leaf, bool negated) const {
-  if (leaf.op == Condition::Op::Audience)
-    return audienceLeaf(ctx, *this, leaf.audience, negated);
+  if (std::optional<sema::AssetRef> asset = checklist::membershipOf(ctx, leaf))
+    return audienceLeaf(ctx, *this, *asset, negated);
   const sema::Cond &cond = ctx.program().cond(leaf.leaf);
   using K = sema::CondKind;
   switch (cond.kind) {
-  case K::InList:
-    return audienceLeaf(ctx, *this, {sema::AssetKind::List, cond.list.value}, negated);
-  case K::InSegment:
-    return audienceLeaf(ctx, *this, {sema::AssetKind::Segment, cond.segment.value}, negated);
   case K::HasTag:
     return tagLeaf(ctx, {sema::AssetKind::Tag, cond.tag.value}, negated);
   default:
@@ -124,30 +120,17 @@ StepText send(BuildContext &ctx, const sema::Flow &flow, const sema::Stmt &stmt)
                             code(checklist::clockText(quiet->endMinute)) + " to " +
                             code(checklist::clockText(quiet->startMinute)) +
                             " (workflow time zone: contact's).");
-  if (checklist::consentRequired(policies, channel) &&
-      !analyzer::isTransactional(ctx.program(), stmt.target))
-    if (const sema::Consent *consent = ctx.program().consent(channel))
-      text.settings.push_back("Policy requires consent: this action must sit on the **Yes** "
-                              "branch of an If/Else on " +
-                              fieldLabel(ctx, consent->field) +
-                              " is `true`; add one if the "
-                              "steps above do not already check it.");
+  if (const sema::Consent *consent = checklist::consentToCheck(ctx, policies, channel, stmt))
+    text.settings.push_back("Policy requires consent: this action must sit on the **Yes** "
+                            "branch of an If/Else on " +
+                            fieldLabel(ctx, consent->field) +
+                            " is `true`; add one if the "
+                            "steps above do not already check it.");
   return text;
 }
 
 StepText emitEvent(BuildContext &ctx, const sema::Stmt &stmt) {
-  std::vector<sema::FlowId> listeners = checklist::eventListeners(ctx.program(), stmt.text);
-  if (listeners.empty())
-    return {"Event " + code(stmt.text) +
-            ": no flow of this bundle starts on it, so there is "
-            "nothing to build for it in GoHighLevel."};
-  StepText text{"Event " + code(stmt.text) +
-                ": for each flow it starts, add **Add To "
-                "Workflow**:"};
-  for (sema::FlowId listener : listeners)
-    text.settings.push_back("Workflow " +
-                            code(ctx.displayName(ctx.program().flows[listener.value])));
-  return text;
+  return checklist::emitEventStep(ctx, stmt, "GoHighLevel", "add **Add To Workflow**", "Workflow");
 }
 
 StepText webhook(BuildContext &ctx, const sema::Stmt &stmt) {

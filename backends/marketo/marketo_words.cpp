@@ -27,18 +27,13 @@ const checklist::Operators &Words::operators() const {
 
 std::string Words::leaf(BuildContext &ctx, const Condition &leaf, bool negated) const {
   std::string in = negated ? " not in " : " in ";
-  if (leaf.op == Condition::Op::Audience)
-    return (leaf.audience.kind == sema::AssetKind::List ? "**Member of List**"
-                                                        : "**Member of Smart List**") +
-           in + assetLabel(ctx, leaf.audience);
+  if (std::optional<sema::AssetRef> asset = checklist::membershipOf(ctx, leaf))
+    return (asset->kind == sema::AssetKind::List ? "**Member of List**"
+                                                 : "**Member of Smart List**") +
+           in + assetLabel(ctx, *asset);
   const sema::Cond &cond = ctx.program().cond(leaf.leaf);
   using K = sema::CondKind;
   switch (cond.kind) {
-  case K::InList:
-    return "**Member of List**" + in + assetLabel(ctx, {sema::AssetKind::List, cond.list.value});
-  case K::InSegment:
-    return "**Member of Smart List**" + in +
-           assetLabel(ctx, {sema::AssetKind::Segment, cond.segment.value});
   case K::HasTag:
     return "**Member of List**" + in + assetLabel(ctx, {sema::AssetKind::Tag, cond.tag.value}) +
            " (the tag's list)";
@@ -101,29 +96,18 @@ StepText send(BuildContext &ctx, const sema::Flow &flow, const sema::Stmt &stmt)
                             "→ **Advanced Wait**: until next **Day** at " +
                             code(checklist::clockText(quiet->endMinute)) +
                             " (subscription time zone).");
-  if (checklist::consentRequired(policies, channel) &&
-      !analyzer::isTransactional(ctx.program(), stmt.target))
-    if (const sema::Consent *consent = ctx.program().consent(channel))
-      text.settings.push_back("Policy requires consent: give this step the choice **If** " +
-                              fieldLabel(ctx, consent->field) +
-                              " is `true`, **Default**: **Do Nothing**, unless a choice above "
-                              "already checks it.");
+  if (const sema::Consent *consent = checklist::consentToCheck(ctx, policies, channel, stmt))
+    text.settings.push_back("Policy requires consent: give this step the choice **If** " +
+                            fieldLabel(ctx, consent->field) +
+                            " is `true`, **Default**: **Do Nothing**, unless a choice above "
+                            "already checks it.");
   return text;
 }
 
 StepText emitEvent(BuildContext &ctx, const sema::Stmt &stmt) {
-  std::vector<sema::FlowId> listeners = checklist::eventListeners(ctx.program(), stmt.text);
-  if (listeners.empty())
-    return {"Event " + code(stmt.text) +
-            ": no flow of this bundle starts on it, so there is "
-            "nothing to build for it in Marketo."};
-  StepText text{"Event " + code(stmt.text) +
-                ": for each flow it starts, flow step **Request "
-                "Campaign** (source **Web Service API**):"};
-  for (sema::FlowId listener : listeners)
-    text.settings.push_back("Campaign " +
-                            code(ctx.displayName(ctx.program().flows[listener.value])));
-  return text;
+  return checklist::emitEventStep(ctx, stmt, "Marketo",
+                                  "flow step **Request Campaign** (source **Web Service API**)",
+                                  "Campaign");
 }
 
 StepText waitStep(const sema::Stmt &stmt) {
