@@ -22,9 +22,13 @@ struct BuildRequest {
 
 /// Builds every target into `out` (paths relative to OUT). Reports MAC7xxx
 /// into `diags`. Bindings files are added to `sources` (the manifest hashes
-/// every source file).
-void buildTargets(const sema::Program &program, SourceManager &sources, const BuildRequest &request,
-                  diag::Engine &diags, MemorySink &out);
+/// every source file). Returns the targets that were not emitted: one with a
+/// construct it cannot express (MAC7001), or whose backend failed. Such a
+/// build must not be written even when lint control re-grades MAC7001, or a
+/// whole target would be dropped silently.
+std::vector<std::string> buildTargets(const sema::Program &program, SourceManager &sources,
+                                      const BuildRequest &request, diag::Engine &diags,
+                                      MemorySink &out);
 
 /// The targets a build would produce: `requested` if any, else the bundle's.
 std::vector<std::string> targetsOf(const sema::Program &program,

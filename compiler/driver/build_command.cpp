@@ -87,6 +87,7 @@ int runBuild(const BuildCommandOptions &options) {
   backend::BuildRequest request{options.env, options.targets, *date, kVersion};
   backend::MemorySink output;
   bool noTargets = false;
+  std::vector<std::string> notBuilt;
   PipelineOptions pipeline{options.env, {}, {}};
   pipeline.lintScope.commandCategories = {"platforms"};
   pipeline.afterChecks = [&](const sema::Program &program, SourceManager &sources,
@@ -95,7 +96,7 @@ int runBuild(const BuildCommandOptions &options) {
       noTargets = true;
       return;
     }
-    backend::buildTargets(program, sources, request, diags, output);
+    notBuilt = backend::buildTargets(program, sources, request, diags, output);
   };
 
   SourceManager sources;
@@ -108,6 +109,14 @@ int runBuild(const BuildCommandOptions &options) {
   printDiagnostics(options.format, diags, sources, options.color, llvm::errs());
   if (diags.hasErrors() || (options.werror && diags.count(diag::Severity::Warning) > 0)) {
     llvm::errs() << "mac: nothing written: the build has errors\n";
+    return 1;
+  }
+  if (!notBuilt.empty()) {
+    std::string names;
+    for (const std::string &target : notBuilt)
+      names += (names.empty() ? "`" : ", `") + target + "`";
+    llvm::errs() << "mac: nothing written: " << names
+                 << " cannot express every construct of the bundle (MAC7001)\n";
     return 1;
   }
   if (noTargets) {
