@@ -7,13 +7,38 @@
 #include "compiler/sema/loader.h"
 #include "compiler/sema/sema.h"
 
+#include <chrono>
+
 namespace mac::driver {
+
+namespace {
+
+/// Adds the time since the last lap to a phase, when timing is on.
+class Stopwatch {
+public:
+  explicit Stopwatch(PhaseTimes *times) : times_(times), last_(Clock::now()) {}
+  void lap(double PhaseTimes::*phase) {
+    if (!times_)
+      return;
+    Clock::time_point now = Clock::now();
+    times_->*phase += std::chrono::duration<double, std::milli>(now - last_).count();
+    last_ = now;
+  }
+
+private:
+  using Clock = std::chrono::steady_clock;
+  PhaseTimes *times_;
+  Clock::time_point last_;
+};
+
+} // namespace
 
 llvm::Expected<std::unique_ptr<sema::Program>> checkBundle(const std::string &path,
                                                            const PipelineOptions &options,
                                                            SourceManager &sources,
                                                            diag::Engine &diags) {
   diag::Engine bundleDiags;
+  Stopwatch stopwatch(options.times);
 
   // 1. Read every file of the bundle and parse it into an AST (MAC0xxx).
   llvm::vfs::FileSystem &fs = options.fs ? *options.fs : sema::realFileSystem();
@@ -21,22 +46,27 @@ llvm::Expected<std::unique_ptr<sema::Program>> checkBundle(const std::string &pa
       sema::loadBundle(path, sources, bundleDiags, {}, fs, options.parseCache);
   if (!bundle)
     return bundle.takeError();
+  stopwatch.lap(&PhaseTimes::load);
 
   // 2. Resolve names and types into the Program (MAC1xxx, MAC5006).
   std::unique_ptr<sema::Program> program =
       sema::analyze(*bundle, sources, sema::SemaOptions{options.env}, bundleDiags);
+  stopwatch.lap(&PhaseTimes::sema);
 
   // 3. Analyzer checks (MAC2xxx-MAC5xxx), only over a Program without errors:
   //    a partial Program would make every check guess.
   if (!bundleDiags.hasErrors())
     analyzer::runChecks(*program, sources, analyzer::AnalyzerOptions{options.env}, bundleDiags);
+  stopwatch.lap(&PhaseTimes::checks);
 
   // 4. The command's own phase (mac build: backends, MAC7xxx).
   if (options.afterChecks && !bundleDiags.hasErrors())
     options.afterChecks(*program, sources, bundleDiags);
+  stopwatch.lap(&PhaseTimes::after);
 
   // 5. `lint {}` severities and `mac-ignore` suppressions (MAC1007).
   sema::applyLintControl(*program, bundleDiags, options.lintScope);
+  stopwatch.lap(&PhaseTimes::lint);
 
   for (diag::Diagnostic &d : bundleDiags.mutableDiagnostics())
     diags.add(std::move(d));

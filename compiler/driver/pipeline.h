@@ -16,6 +16,11 @@
 
 namespace mac::driver {
 
+/// Wall time of each phase of one checkBundle run, in milliseconds.
+struct PhaseTimes {
+  double load = 0, sema = 0, checks = 0, after = 0, lint = 0;
+};
+
 struct PipelineOptions {
   std::optional<std::string> env; ///< `--env`
   /// A command's own phase after the checks, run only when no error was
@@ -27,6 +32,8 @@ struct PipelineOptions {
   llvm::vfs::FileSystem *fs = nullptr;
   /// Parses files and keeps their ASTs between runs (the LSP); null: parse all.
   sema::ParseCache *parseCache = nullptr;
+  /// Filled with each phase's wall time when not null (MAC_LSP_TIMING, perf).
+  PhaseTimes *times = nullptr;
 };
 
 /// Loads, parses and analyses the bundle at `path`, then applies its lint

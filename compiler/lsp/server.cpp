@@ -43,6 +43,10 @@ int Server::run() {
         analyseDirty();
         continue;
       }
+      if (workspace_.hasPending()) {
+        flushPending([this] { return !ended_ && transport_.ready(); });
+        continue;
+      }
       if (ended_)
         break;
       accept(transport_.read());
@@ -50,8 +54,10 @@ int Server::run() {
     }
     Incoming next = std::move(queue_.front());
     queue_.pop_front();
-    if (!isTextSync(next))
+    if (!isTextSync(next)) {
       analyseDirty();
+      flushPending([] { return false; });
+    }
     handle(next);
   }
   return exit_ && shutdown_ ? 0 : 1;
@@ -181,6 +187,15 @@ void Server::publishDiagnostics(const std::string &uri, std::optional<int64_t> v
   if (version)
     params["version"] = *version;
   notify("textDocument/publishDiagnostics", std::move(params));
+}
+
+void Server::flushPending(const std::function<bool()> &stop) {
+  workspace_.flushPending(
+      [this](const std::string &uri, std::optional<int64_t> version,
+             const std::vector<Diagnostic> &diagnostics) {
+        publishDiagnostics(uri, version, diagnostics);
+      },
+      stop);
 }
 
 void Server::analyseDirty() {

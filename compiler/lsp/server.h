@@ -10,6 +10,10 @@
 // bundles dirty; dirty bundles are analysed before any other message is
 // handled, or when no message is waiting. A burst of edits is analysed once,
 // against the newest text, so a result for an old version is never published.
+// Open documents hear their lists at once; the lists of other files go out
+// when no message is waiting (one file at a time, stopping when one arrives)
+// or before any message other than a text-sync notification, so a response
+// never precedes the diagnostics of the state it answers for.
 #pragma once
 
 #include "compiler/lsp/protocol.h"
@@ -68,6 +72,9 @@ public:
   void log(const std::string &message); ///< window/logMessage
   /// Analyses dirty bundles now (handlers that need fresh results call it).
   void analyseDirty();
+  /// Publishes the lists analyses left pending (files not open in the
+  /// editor) until `stop()` is true.
+  void flushPending(const std::function<bool()> &stop);
   /// Sends textDocument/publishDiagnostics.
   void publishDiagnostics(const std::string &uri, std::optional<int64_t> version,
                           const std::vector<Diagnostic> &diagnostics);

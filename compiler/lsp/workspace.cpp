@@ -127,6 +127,8 @@ void Workspace::analyse(Bundle &bundle, const Publisher &publish, const Logger &
   driver::PipelineOptions options;
   options.fs = files.get();
   options.parseCache = &bundle.asts;
+  driver::PhaseTimes times;
+  options.times = &times;
   bundle.program.reset();
   auto sources = std::make_unique<SourceManager>();
   diag::Engine diags;
@@ -150,10 +152,11 @@ void Workspace::analyse(Bundle &bundle, const Publisher &publish, const Logger &
   // MAC_LSP_TIMING=1: where an analysis spends its time, on stderr.
   if (std::getenv("MAC_LSP_TIMING"))
     std::fprintf(stderr,
-                 "mac lsp: %s: %zu files parsed, pipeline %.1f ms, sort %.1f ms, "
-                 "publish %.1f ms, %zu diagnostics\n",
-                 bundle.root.c_str(), bundle.asts.parses() - parsesBefore, pipeline,
-                 sorted - pipeline, millisecondsSince(start) - sorted, bundle.diagnostics.size());
+                 "mac lsp: %s: %zu files parsed, pipeline %.1f ms (load %.1f, sema %.1f, "
+                 "checks %.1f, lint %.1f), sort %.1f ms, publish %.1f ms, %zu diagnostics\n",
+                 bundle.root.c_str(), bundle.asts.parses() - parsesBefore, pipeline, times.load,
+                 times.sema, times.checks, times.lint, sorted - pipeline,
+                 millisecondsSince(start) - sorted, bundle.diagnostics.size());
 }
 
 std::string Workspace::uriOf(const std::string &path) const {
@@ -170,30 +173,49 @@ void Workspace::publishAll(Bundle &bundle, const Publisher &publish) {
   for (const auto &[uri, document] : documents_.all())
     if (bundleOf(document.path) == &bundle || bundle.files.count(document.path))
       next[uri]; // an open document of the bundle always hears back
-  // Open documents first: the file being edited hears back before the rest.
-  std::vector<const std::string *> order;
-  for (bool open : {true, false})
-    for (const auto &[uri, list] : next)
-      if ((documents_.find(uri) != nullptr) == open)
-        order.push_back(&uri);
-  for (const std::string *each : order) {
-    const std::string &uri = *each;
-    const std::vector<Diagnostic> &list = next[uri];
+  for (const auto &[uri, list] : bundle.published)
+    if (!list.empty())
+      next[uri]; // a file that became clean hears an empty list
+  // Open documents now: the file being edited hears back first. The others
+  // wait in `pending`, so that a burst of edits is not held up by lists
+  // that the next analysis would replace.
+  bundle.pending.clear();
+  for (auto &[uri, list] : next) {
     const Document *document = documents_.find(uri);
     auto old = bundle.published.find(uri);
     bool changed = old == bundle.published.end() ? !list.empty() : old->second != list;
+    if (!document) {
+      if (changed)
+        bundle.pending[uri] = std::move(list);
+      continue;
+    }
     auto seen = bundle.publishedVersion.find(uri);
-    bool newVersion =
-        document && (seen == bundle.publishedVersion.end() || seen->second != document->version);
-    if (changed || newVersion)
-      publish(uri, document ? std::optional<int64_t>(document->version) : std::nullopt, list);
-    if (document)
-      bundle.publishedVersion[uri] = document->version;
+    if (changed || seen == bundle.publishedVersion.end() || seen->second != document->version)
+      publish(uri, document->version, list);
+    bundle.publishedVersion[uri] = document->version;
+    bundle.published[uri] = std::move(list);
   }
-  for (const auto &[uri, list] : bundle.published)
-    if (!next.count(uri) && !list.empty())
-      publish(uri, std::nullopt, {});
-  bundle.published = std::move(next);
+}
+
+bool Workspace::hasPending() const {
+  for (const auto &[root, bundle] : bundles_)
+    if (!bundle.pending.empty())
+      return true;
+  return false;
+}
+
+bool Workspace::flushPending(const Publisher &publish, const std::function<bool()> &stop) {
+  for (auto &[root, bundle] : bundles_) {
+    while (!bundle.pending.empty()) {
+      if (stop())
+        return false;
+      auto first = bundle.pending.begin();
+      publish(first->first, std::nullopt, first->second);
+      bundle.published[first->first] = std::move(first->second);
+      bundle.pending.erase(first);
+    }
+  }
+  return true;
 }
 
 } // namespace mac::lsp

@@ -37,8 +37,12 @@ struct Bundle {
   std::unique_ptr<sema::Program> program;    ///< null when the bundle could not be loaded
   std::vector<diag::Diagnostic> diagnostics; ///< sorted, as `mac check` prints them
   std::set<std::string> files;               ///< real paths of the files the analysis read
-  std::map<std::string, std::vector<Diagnostic>> published; ///< per URI
+  std::map<std::string, std::vector<Diagnostic>> published; ///< per URI, as the client has it
   std::map<std::string, int64_t> publishedVersion;          ///< per open URI
+  /// Lists of files not open in the editor, computed but not sent yet: they
+  /// go out when the server is idle or before it answers a request, and the
+  /// next analysis replaces them (see Workspace::flushPending).
+  std::map<std::string, std::vector<Diagnostic>> pending;
   size_t analyses = 0;
 };
 
@@ -59,8 +63,13 @@ public:
   /// Forgets a closed document's lone-file bundle after clearing its diagnostics.
   void closed(const std::string &path, const std::string &uri, const Publisher &publish);
   bool hasDirty() const;
-  /// Re-analyses every dirty bundle and publishes what changed.
+  /// Re-analyses every dirty bundle and publishes what changed in the open
+  /// documents; the lists of other files wait in Bundle::pending.
   void analyseDirty(const Publisher &publish, const Logger &log);
+  /// Sends pending lists, one file at a time, until none is left or
+  /// `stop()` says a message is waiting; returns whether all were sent.
+  bool flushPending(const Publisher &publish, const std::function<bool()> &stop);
+  bool hasPending() const;
 
   /// The bundle a file belongs to (the deepest bundle directory above it).
   Bundle *bundleOf(const std::string &path);

@@ -20,8 +20,8 @@ using gen::FlowLexer;
 /// Reports MAC0006 and returns false if brackets (and runs of `not`) nest
 /// deeper than `limit` (ANTLR's recursive descent, and every later walk of
 /// conditions, would overflow the stack otherwise).
-bool checkNesting(const std::vector<antlr4::Token *> &tokens, const OffsetMap &offsets,
-                  FileId file, uint32_t limit, diag::Engine &diags) {
+bool checkNesting(const std::vector<antlr4::Token *> &tokens, const OffsetMap &offsets, FileId file,
+                  uint32_t limit, diag::Engine &diags) {
   uint32_t depth = 0;
   uint32_t negations = 0; // a run of `not`: each one nests a condition
   for (antlr4::Token *token : tokens) {
@@ -73,6 +73,29 @@ std::vector<Comment> collectComments(const std::vector<antlr4::Token *> &tokens,
   return comments;
 }
 
+/// ANTLR's two-stage parse: the fast SLL prediction first, which gives the
+/// same tree as full LL on every input it accepts (the grammar is not
+/// ambiguous), bailing out at the first error; only then the full-context LL
+/// parse with our error recovery, which reports the errors. Most files are
+/// correct, and SLL avoids the full-context predictions that dominate
+/// parsing time.
+gen::FlowParser::FileContext *parseTwoStage(gen::FlowParser &parser,
+                                            antlr4::CommonTokenStream &tokens,
+                                            std::vector<SyntaxError> &errors) {
+  auto *simulator = parser.getInterpreter<antlr4::atn::ParserATNSimulator>();
+  simulator->setPredictionMode(antlr4::atn::PredictionMode::SLL);
+  parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
+  try {
+    return parser.file();
+  } catch (const antlr4::ParseCancellationException &) {
+  }
+  tokens.seek(0);
+  parser.reset();
+  simulator->setPredictionMode(antlr4::atn::PredictionMode::LL);
+  parser.setErrorHandler(std::make_shared<FlowErrorStrategy>(errors));
+  return parser.file();
+}
+
 } // namespace
 
 std::unique_ptr<ast::File> parseFile(const SourceManager &sources, FileId fileId,
@@ -103,13 +126,12 @@ ParseResult parseFileWithComments(const SourceManager &sources, FileId fileId, d
     std::vector<SyntaxError> errors;
     gen::FlowParser parser(&tokens);
     parser.removeErrorListeners();
-    parser.setErrorHandler(std::make_shared<FlowErrorStrategy>(errors));
-    gen::FlowParser::FileContext *tree = parser.file();
+    gen::FlowParser::FileContext *tree = parseTwoStage(parser, tokens, errors);
     for (const SyntaxError &error : errors)
-      diags.report(diag::Code::SyntaxError,
-                   SourceRange{fileId, offsets.byteOffset(error.begin),
-                               offsets.byteOffset(error.end)},
-                   error.message);
+      diags.report(
+          diag::Code::SyntaxError,
+          SourceRange{fileId, offsets.byteOffset(error.begin), offsets.byteOffset(error.end)},
+          error.message);
 
     result.comments = collectComments(tokens.getTokens(), offsets, fileId);
     AstBuilder builder(*file, offsets, diags);
