@@ -6,6 +6,7 @@
 #include "compiler/driver/check_command.h"
 #include "compiler/driver/fmt_command.h"
 #include "compiler/driver/graph_command.h"
+#include "compiler/driver/import_command.h"
 #include "compiler/driver/version.h"
 #include "compiler/lsp/lsp.h"
 
@@ -90,6 +91,22 @@ cl::opt<bool> fmtDumpAst("dump-ast", cl::desc("Print each file's AST without pos
 cl::opt<bool> fmtAstOnly("ast-only", cl::desc("Print each file from its AST alone (tests)"),
                          cl::ReallyHidden, cl::sub(fmtCmd), cl::cat(macOptions));
 
+cl::SubCommand importCmd("import", "Import flows from a platform into a readable bundle");
+cl::list<std::string> importFiles(cl::Positional, cl::desc("<platform JSON file>..."),
+                                  cl::OneOrMore, cl::sub(importCmd), cl::cat(macOptions));
+cl::opt<std::string> importFrom("from", cl::desc("Platform the files come from"),
+                                cl::value_desc("hubspot|klaviyo|sfmc"), cl::Required,
+                                cl::sub(importCmd), cl::cat(macOptions));
+cl::opt<std::string> importOut("o", cl::desc("Bundle directory (replaced atomically), or -"),
+                               cl::value_desc("dir"), cl::sub(importCmd), cl::cat(macOptions));
+cl::opt<std::string> importEnv("env",
+                               cl::desc("Environment the flows come from (default: inferred)"),
+                               cl::value_desc("name"), cl::sub(importCmd), cl::cat(macOptions));
+cl::opt<bool>
+    importDump("dump-program",
+               cl::desc("Print the Program dump of a bundle for --from and --env (tests)"),
+               cl::ReallyHidden, cl::sub(importCmd), cl::cat(macOptions));
+
 cl::SubCommand targetsCmd("targets", "List the targets and what each can express");
 cl::opt<bool> targetsMarkdown("markdown", cl::desc("Print docs/backends/capabilities.md"),
                               cl::sub(targetsCmd), cl::cat(macOptions));
@@ -165,6 +182,16 @@ int main(int argc, char **argv) {
   }
   if (fmtCmd)
     return driver::runFmt({{fmtPaths.begin(), fmtPaths.end()}, fmtCheck, fmtDumpAst, fmtAstOnly});
+  if (importCmd) {
+    driver::ImportOptions options;
+    options.from = importFrom;
+    options.files.assign(importFiles.begin(), importFiles.end());
+    options.out = importOut;
+    options.env = importEnv;
+    options.color = llvm::sys::Process::StandardErrHasColors();
+    options.dumpProgram = importDump;
+    return driver::runImport(options);
+  }
   if (targetsCmd) {
     if (targetsMarkdown)
       backend::renderCapabilityMarkdown(llvm::outs());
@@ -183,7 +210,7 @@ int main(int argc, char **argv) {
       diag::renderRuleList(llvm::outs());
     return 0;
   }
-  llvm::errs()
-      << "usage: mac <check|build|fmt|graph|lsp|targets|explain|rules> ... (mac --help for more)\n";
+  llvm::errs() << "usage: mac <check|build|fmt|import|graph|lsp|targets|explain|rules> ... "
+                  "(mac --help for more)\n";
   return 2;
 }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "compiler/ast/ast.h"
+#include "compiler/format/format.h"
 #include "compiler/format/spelling.h"
 #include "compiler/format/writer.h"
 
@@ -22,8 +23,12 @@ public:
       : source_(source), spelling_(source), writer_(writer) {}
 
   void print(const ast::File &file);
+  /// Comment lines to write around nodes of a synthesized AST (format.h).
+  void setNotes(const Notes *notes) { notes_ = notes; }
 
 private:
+  /// The note lines of `node`, before or after it.
+  void noteLines(const ast::Node *node, bool before);
   /// One line or block inside a declaration, placed by its source offset.
   struct Item {
     uint32_t at;
@@ -88,6 +93,7 @@ private:
   const SourceText &source_;
   Spelling spelling_;
   Writer &writer_;
+  const Notes *notes_ = nullptr;
 };
 
 } // namespace mac::format

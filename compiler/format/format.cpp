@@ -18,6 +18,15 @@ std::string formatFile(const ast::File &file, const std::vector<syntax::Comment>
   return writer.finish();
 }
 
+std::string formatFile(const ast::File &file, const Notes &notes) {
+  SourceText text({});
+  Writer writer(text, {});
+  FilePrinter printer(text, writer);
+  printer.setNotes(&notes);
+  printer.print(file);
+  return writer.finish();
+}
+
 namespace {
 
 /// Declarations written on one line; a synthesized file groups runs of them.
@@ -35,9 +44,22 @@ void FilePrinter::print(const ast::File &file) {
     bool synthesized = !source_.has(d->range);
     if (synthesized && previous && !(previous->kind == d->kind && oneLine(d->kind)))
       writer_.blankLine();
+    noteLines(d, true);
     decl(*d);
+    noteLines(d, false);
     previous = d;
   }
+}
+
+void FilePrinter::noteLines(const ast::Node *node, bool before) {
+  if (!notes_)
+    return;
+  const auto &lines = before ? notes_->before : notes_->after;
+  auto found = lines.find(node);
+  if (found == lines.end())
+    return;
+  for (const std::string &line : found->second)
+    writer_.line(kNoOffset, kNoOffset, line.empty() ? "//" : "// " + line);
 }
 
 void FilePrinter::writeSorted(std::vector<Item> &items) {

@@ -6,6 +6,7 @@
 #include "compiler/ast/ast.h"
 #include "compiler/syntax/parse.h"
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,5 +22,16 @@ namespace mac::format {
 /// without errors; a partial AST prints only what it holds.
 std::string formatFile(const ast::File &file, const std::vector<syntax::Comment> &comments,
                        std::string_view source);
+
+/// Comment lines for an AST built in memory (`mac import` marks there what
+/// the language cannot express). Keys are nodes of the file, a declaration or
+/// a statement; each line is written as `// line` on its own line, just
+/// before the node (`before`) or just after it (`after`).
+struct Notes {
+  std::map<const ast::Node *, std::vector<std::string>> before, after;
+};
+
+/// The canonical text of `file`, an AST built in memory, with `notes`.
+std::string formatFile(const ast::File &file, const Notes &notes);
 
 } // namespace mac::format

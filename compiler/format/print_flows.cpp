@@ -126,9 +126,12 @@ std::string FilePrinter::statementText(const ast::Statement &s) const {
 }
 
 void FilePrinter::statement(const ast::Statement &s) {
+  noteLines(&s, true);
   if (s.kind == ast::StmtKind::If)
-    return ifStatement(s);
-  leaf(s.range, s.range, statementText(s));
+    ifStatement(s);
+  else
+    leaf(s.range, s.range, statementText(s));
+  noteLines(&s, false);
 }
 
 void FilePrinter::ifStatement(const ast::Statement &s) {

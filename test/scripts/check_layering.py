@@ -1,17 +1,19 @@
 #!/usr/bin/env python3
 """Fails when the layering of ARCHITECTURE.md breaks: ANTLR headers outside
 compiler/syntax/, llvm::cl outside compiler/driver/, or an include that points
-against base -> diag -> ast -> syntax -> sema -> analyzer -> backends -> driver/lsp."""
+against base -> diag -> ast -> syntax -> sema -> analyzer -> backends -> importers
+-> driver/lsp."""
 import pathlib
 import re
 import sys
 
 root = pathlib.Path(sys.argv[1])
-order = ["base", "diag", "ast", "syntax", "format", "sema", "analyzer", "backends", "driver", "lsp"]
+order = ["base", "diag", "ast", "syntax", "format", "sema", "analyzer", "backends", "importers", "driver",
+         "lsp"]
 layer_of = {"compiler/base": "base", "compiler/diag": "diag", "compiler/ast": "ast",
             "compiler/syntax": "syntax", "compiler/format": "format", "compiler/sema": "sema",
             "analyzer": "analyzer",
-            "backends": "backends", "compiler/driver": "driver", "compiler/lsp": "lsp"}
+            "backends": "backends", "importers": "importers", "compiler/driver": "driver", "compiler/lsp": "lsp"}
 antlr = re.compile(r'#\s*include\s*[<"](antlr4-runtime|Flow(Lexer|Parser)[A-Za-z]*\.h|antlr4)')
 include = re.compile(r'#\s*include\s*"((compiler/)?[a-z_]+)/')
 problems = []
@@ -25,7 +27,7 @@ def layer(path):
     return None
 
 
-sources = [p for d in ("compiler", "analyzer", "backends") if (root / d).exists()
+sources = [p for d in ("compiler", "analyzer", "backends", "importers") if (root / d).exists()
            for p in (root / d).rglob("*") if p.suffix in (".h", ".cpp", ".def")]
 for path in sources:
     text = path.read_text(encoding="utf-8")

@@ -1,0 +1,287 @@
+// dumpProgram (see program_dump.h), over the backends' own BuildContext and
+// flow plans so that the dump sees exactly what a build would lower.
+#include "importers/program_dump.h"
+
+#include "backends/build_context.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+
+namespace mac::importer {
+
+namespace {
+
+using backend::BuildContext;
+using backend::Condition;
+using backend::FlowPlan;
+using backend::NodeIndex;
+
+std::string raw(const sema::Value &value) {
+  if (value.kind == ast::LiteralKind::Bool)
+    return value.boolean ? "true" : "false";
+  if (value.kind == ast::LiteralKind::Number) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.15g", value.number);
+    return buffer;
+  }
+  if (value.kind == ast::LiteralKind::Duration || value.kind == ast::LiteralKind::Clock)
+    return std::to_string(value.seconds);
+  return value.text;
+}
+
+class Dumper {
+public:
+  Dumper(BuildContext &ctx) : ctx_(ctx), program_(ctx.program()) {}
+
+  std::string ref(sema::AssetRef asset) {
+    const sema::Declared &decl = program_.declared(asset);
+    std::string kind(backend::bindingKind(asset.kind));
+    if (asset.kind == sema::AssetKind::List || asset.kind == sema::AssetKind::Segment)
+      kind = "audience";
+    if (asset.kind == sema::AssetKind::Field)
+      return "field:" + ctx_.fieldName(sema::FieldId{asset.index});
+    if (std::optional<std::string> id = ctx_.boundId(asset))
+      return kind + "#" + *id;
+    return kind + ":" + decl.name;
+  }
+  std::string field(sema::FieldId id) { return ref({sema::AssetKind::Field, id.value}); }
+  /// A tag as the boolean the platform stores it in, where it has no tags.
+  std::string tag(sema::TagId id) {
+    sema::AssetRef asset{sema::AssetKind::Tag, id.value};
+    const std::string &name = program_.tags[id.value].name;
+    std::optional<std::string> bound = ctx_.boundId(asset);
+    if (ctx_.target() == "hubspot")
+      return "field:" + bound.value_or("mac_tag_" + name);
+    if (ctx_.target() == "sfmc")
+      return "field:" + bound.value_or("tag_" + name);
+    return ref(asset);
+  }
+
+  std::string leaf(const sema::Cond &c) {
+    using K = sema::CondKind;
+    static const char *ops[] = {"==", "!=", "<", "<=", ">", ">="};
+    switch (c.kind) {
+    case K::Compare:
+      return field(c.field) + " " + ops[static_cast<int>(c.op)] + " " + raw(c.values.front());
+    case K::InValues: {
+      if (c.values.size() == 1)
+        return field(c.field) + " == " + raw(c.values.front());
+      std::vector<std::string> values;
+      for (const sema::Value &v : c.values)
+        values.push_back(raw(v));
+      std::sort(values.begin(), values.end());
+      std::string out = field(c.field) + " in [";
+      for (size_t i = 0; i < values.size(); ++i)
+        out += (i ? ", " : "") + values[i];
+      return out + "]";
+    }
+    case K::Contains:
+      return field(c.field) + " contains " + raw(c.values.front());
+    case K::StartsWith:
+      return field(c.field) + " starts_with " + raw(c.values.front());
+    case K::EndsWith:
+      return field(c.field) + " ends_with " + raw(c.values.front());
+    case K::IsSet:
+      return field(c.field) + " is set";
+    case K::IsEmpty:
+      return field(c.field) + " is empty";
+    case K::Consent:
+      return "consent " + std::string(sema::channelName(c.channel));
+    case K::InList:
+      return "in " + ref({sema::AssetKind::List, c.list.value});
+    case K::InSegment:
+      return "in " + ref({sema::AssetKind::Segment, c.segment.value});
+    case K::HasTag:
+      return tag(c.tag) + " == true";
+    case K::True:
+      return "true";
+    case K::False:
+      return "false";
+    default:
+      return "?";
+    }
+  }
+
+  std::string literal(const backend::Literal &l) {
+    const Condition &c = *l.leaf;
+    if (c.op == Condition::Op::Audience)
+      return (l.negated ? "not in " : "in ") + ref(c.audience);
+    const sema::Cond &cond = program_.cond(c.leaf);
+    if (l.negated && (cond.kind == sema::CondKind::IsSet || cond.kind == sema::CondKind::IsEmpty))
+      return field(cond.field) + (cond.kind == sema::CondKind::IsSet ? " is empty" : " is set");
+    return (l.negated ? "not " : "") + leaf(cond);
+  }
+
+  std::string condition(const Condition &c) {
+    std::optional<backend::Dnf> dnf = backend::toDnf(c, 256);
+    if (!dnf)
+      return "<too large>";
+    std::set<std::string> clauses;
+    for (const auto &clause : *dnf) {
+      std::set<std::string> literals;
+      for (const backend::Literal &l : clause)
+        literals.insert(literal(l));
+      std::string text;
+      for (const std::string &l : literals)
+        text += (text.empty() ? "" : " and ") + l;
+      clauses.insert("(" + text + ")");
+    }
+    std::string out;
+    for (const std::string &c : clauses)
+      out += (out.empty() ? "" : " or ") + c;
+    return out.empty() ? "false" : out;
+  }
+
+  std::string statement(const sema::Stmt &s) {
+    using K = sema::StmtKind;
+    switch (s.kind) {
+    case K::Set:
+      return "set " + field(s.field) + " = " + raw(s.value);
+    case K::Increment:
+      return "increment " + field(s.field) + " by " + raw(s.value);
+    case K::Send:
+      return "send " + ref(s.target);
+    case K::Wait:
+      return "wait " + std::to_string(s.value.seconds) + "s";
+    case K::WaitUntil:
+      return "wait until minute " + std::to_string(s.value.seconds);
+    case K::WaitEvent:
+      return "wait for event " + s.text + " timeout " + std::to_string(s.value.seconds) + "s";
+    case K::Call: {
+      const sema::Webhook &hook = program_.webhooks[s.target.index];
+      return "call " + hook.method + " " + ctx_.webhookUrl(sema::WebhookId{s.target.index});
+    }
+    case K::AssignOwner:
+      return "assign owner " + s.text + " " + s.message.value;
+    case K::AddTag:
+      return "set " + tag(sema::TagId{s.target.index}) + " = true";
+    case K::RemoveTag:
+      return "set " + tag(sema::TagId{s.target.index}) + " = false";
+    case K::AddToList:
+      return "add to " + ref(s.target);
+    case K::RemoveFromList:
+      return "remove from " + ref(s.target);
+    case K::Notify:
+      return "notify " + s.text + " " + s.message.value;
+    case K::Emit:
+      return "emit event " + s.text;
+    default:
+      return "?";
+    }
+  }
+
+  /// The plan from `node`, shared continuations expanded; iterative over
+  /// the steps of a path, recursive over branches.
+  void tree(const FlowPlan &plan, NodeIndex node, size_t depth, std::string &out) {
+    std::string indent(depth * 2 + 2, ' ');
+    while (node != backend::kEnd) {
+      const backend::PlanNode &n = plan.node(node);
+      if (n.kind == backend::PlanNode::Kind::Step) {
+        out += indent + statement(program_.stmt(n.stmt)) + "\n";
+        node = n.next;
+        continue;
+      }
+      out += indent + "if " + condition(n.condition) + "\n";
+      tree(plan, n.ifTrue, depth + 1, out);
+      out += indent + "else\n";
+      tree(plan, n.ifFalse, depth + 1, out);
+      return;
+    }
+  }
+
+  std::string trigger(const sema::Trigger &t) {
+    using K = sema::TriggerKind;
+    if (ctx_.target() == "sfmc")
+      return "api entry event"; // every SFMC entry is an API event fired from outside
+    switch (t.kind) {
+    case K::FormSubmitted:
+      return "form_submitted " + t.text;
+    case K::Event:
+      return "event " + t.text;
+    case K::TagAdded:
+      return ctx_.target() == "hubspot" || ctx_.target() == "sfmc"
+                 ? "field_changed " + tag(t.tag) + " to true"
+                 : "tag_added " + ref({sema::AssetKind::Tag, t.tag.value});
+    case K::ListJoined:
+      return "list_joined " + ref({sema::AssetKind::List, t.list.value});
+    case K::FieldChanged:
+      return "field_changed " + field(t.field) + (t.value ? " to " + raw(*t.value) : "");
+    case K::Schedule:
+      return "schedule daily at minute " + (t.value ? std::to_string(t.value->seconds) : "?");
+    }
+    return "?";
+  }
+
+  std::string policy(const sema::PolicyRule &rule) {
+    switch (rule.kind) {
+    case sema::PolicyKind::QuietHours:
+      return "quiet_hours " + std::to_string(rule.startMinute) + ".." +
+             std::to_string(rule.endMinute);
+    case sema::PolicyKind::SuppressUnsubscribed:
+      return "suppress unsubscribed";
+    case sema::PolicyKind::SuppressList:
+      return "suppress " + ref({sema::AssetKind::List, rule.list.value});
+    case sema::PolicyKind::SuppressSegment:
+      return "suppress " + ref({sema::AssetKind::Segment, rule.segment.value});
+    case sema::PolicyKind::RequireConsent:
+      return "require consent " + std::string(sema::channelName(rule.channel));
+    }
+    return "?";
+  }
+
+  std::string flow(sema::FlowId id) {
+    const sema::Flow &flow = program_.flows[id.value];
+    const FlowPlan &plan = ctx_.plan(id);
+    std::string out = "flow \"" + ctx_.displayName(flow) + "\"\n";
+    std::set<std::string> lines;
+    for (const sema::Trigger &t : flow.triggers)
+      lines.insert("  on " + trigger(t));
+    for (const Condition &c : plan.enrolmentFilters)
+      lines.insert("  require " + condition(c));
+    for (const Condition &c : plan.goals)
+      lines.insert("  goal " + condition(c));
+    for (const sema::PolicyRule *rule : ctx_.policies(flow))
+      lines.insert("  policy " + policy(*rule));
+    for (const std::string &line : lines)
+      out += line + "\n";
+    out += std::string("  reenroll ") + (flow.reenrollAfterSeconds ? "yes" : "no") + "\n";
+    if (std::optional<sema::Rate> rate = ctx_.throttle(flow))
+      out += "  throttle " + std::to_string(rate->count) + " per " +
+             std::to_string(rate->perSeconds) + "s\n";
+    if (plan.neverEnrols)
+      out += "  never enrols\n";
+    tree(plan, plan.entry, 0, out);
+    return out;
+  }
+
+private:
+  BuildContext &ctx_;
+  const sema::Program &program_;
+};
+
+} // namespace
+
+std::string dumpProgram(const sema::Program &program, SourceManager &sources,
+                        const std::string &target, const std::string &env) {
+  std::unique_ptr<analyzer::EnvironmentModel> environments =
+      analyzer::EnvironmentModel::build(program);
+  const analyzer::Environment *environment = environments->find(env);
+  if (!environment)
+    return "no environment `" + env + "`\n";
+  diag::Engine ignored;
+  backend::Bindings bindings = backend::Bindings::load(program.root, target, env, sources, ignored);
+  BuildContext ctx(program, sources, *environments, environment->id, target, bindings,
+                   backend::BuildOptions{env, ""}, ignored);
+  Dumper dumper(ctx);
+  std::vector<std::pair<std::string, std::string>> flows;
+  for (uint32_t i = 0; i < program.flows.size(); ++i)
+    flows.push_back({ctx.displayName(program.flows[i]), dumper.flow(sema::FlowId{i})});
+  std::sort(flows.begin(), flows.end());
+  std::string out;
+  for (const auto &[name, text] : flows)
+    out += text;
+  return out;
+}
+
+} // namespace mac::importer
