@@ -19,3 +19,5 @@ config.substitutions.append(("%examples", os.path.join(config.mac_src_root, "doc
 config.substitutions.append(("%shared", config.shared_dir))
 config.substitutions.append(("%python", "python3"))
 config.substitutions.append(("%S_scripts", os.path.join(config.mac_src_root, "test", "scripts")))
+config.substitutions.append(("%editors", os.path.join(config.mac_src_root, "editors")))
+config.substitutions.append(("%node", "node"))
