@@ -29,7 +29,14 @@ bool DiagnosticConverter::onDisk(FileId file) const {
   return file.isValid() && !sources_.realPath(file).starts_with("<stdlib>");
 }
 
-std::string DiagnosticConverter::uri(FileId file) const { return uriOf_(sources_.realPath(file)); }
+const std::string &DiagnosticConverter::uri(FileId file) const {
+  if (uris_.size() <= file.value)
+    uris_.resize(file.value + 1);
+  std::optional<std::string> &known = uris_[file.value];
+  if (!known)
+    known = uriOf_(sources_.realPath(file));
+  return *known;
+}
 
 const LineIndex &DiagnosticConverter::index(FileId file) {
   std::unique_ptr<LineIndex> &slot = indexes_[file.value];

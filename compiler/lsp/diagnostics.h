@@ -16,6 +16,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,7 +33,7 @@ public:
 
   /// Whether `file` is something a client can open (not an embedded stdlib module).
   bool onDisk(FileId file) const;
-  std::string uri(FileId file) const;
+  const std::string &uri(FileId file) const;
   Range range(const SourceRange &range);
   /// The LSP form of `diagnostic` in its own file (its range must be valid).
   Diagnostic convert(const diag::Diagnostic &diagnostic);
@@ -46,6 +47,7 @@ private:
 
   const SourceManager &sources_;
   std::function<std::string(const std::string &)> uriOf_;
+  mutable std::vector<std::optional<std::string>> uris_; ///< by FileId: uri() memoised
   std::map<uint32_t, std::unique_ptr<LineIndex>> indexes_;
 };
 

@@ -2,6 +2,9 @@
 // it converts, so nlohmann never throws here.
 #include "compiler/lsp/protocol.h"
 
+#include <llvm/Support/JSON.h>
+#include <llvm/Support/raw_ostream.h>
+
 namespace mac::lsp {
 namespace {
 
@@ -64,6 +67,67 @@ Json toJson(const Diagnostic &diagnostic) {
     json["relatedInformation"] = std::move(related);
   }
   return json;
+}
+
+namespace {
+
+void writeRange(llvm::json::OStream &out, const Range &range) {
+  auto position = [&](const char *key, const Position &at) {
+    out.attributeObject(key, [&] {
+      out.attribute("line", at.line);
+      out.attribute("character", at.character);
+    });
+  };
+  out.attributeObject("range", [&] {
+    position("start", range.start);
+    position("end", range.end);
+  });
+}
+
+void writeDiagnostic(llvm::json::OStream &out, const Diagnostic &diagnostic) {
+  out.object([&] {
+    writeRange(out, diagnostic.range);
+    out.attribute("severity", static_cast<int>(diagnostic.severity));
+    out.attribute("code", diagnostic.code);
+    out.attribute("source", diagnostic.source);
+    out.attribute("message", diagnostic.message);
+    if (diagnostic.relatedInformation.empty())
+      return;
+    out.attributeArray("relatedInformation", [&] {
+      for (const DiagnosticRelatedInformation &info : diagnostic.relatedInformation)
+        out.object([&] {
+          out.attributeObject("location", [&] {
+            out.attribute("uri", info.location.uri);
+            writeRange(out, info.location.range);
+          });
+          out.attribute("message", info.message);
+        });
+    });
+  });
+}
+
+} // namespace
+
+std::string publishDiagnosticsMessage(const std::string &uri, std::optional<int64_t> version,
+                                      const std::vector<Diagnostic> &diagnostics) {
+  std::string text;
+  llvm::raw_string_ostream stream(text);
+  llvm::json::OStream out(stream);
+  out.object([&] {
+    out.attribute("jsonrpc", "2.0");
+    out.attribute("method", "textDocument/publishDiagnostics");
+    out.attributeObject("params", [&] {
+      out.attribute("uri", uri);
+      if (version)
+        out.attribute("version", *version);
+      out.attributeArray("diagnostics", [&] {
+        for (const Diagnostic &diagnostic : diagnostics)
+          writeDiagnostic(out, diagnostic);
+      });
+    });
+  });
+  stream.flush();
+  return text;
 }
 
 Json toJson(const TextEdit &edit) {

@@ -117,6 +117,11 @@ Json toJson(const Position &position);
 Json toJson(const Range &range);
 Json toJson(const Location &location);
 Json toJson(const Diagnostic &diagnostic);
+/// The compact JSON of a textDocument/publishDiagnostics notification, written
+/// straight to text (no JSON tree: a bundle can publish thousands of
+/// diagnostics per edit). The same members as toJson(Diagnostic).
+std::string publishDiagnosticsMessage(const std::string &uri, std::optional<int64_t> version,
+                                      const std::vector<Diagnostic> &diagnostics);
 Json toJson(const TextEdit &edit);
 Json toJson(const WorkspaceEdit &edit);
 Json toJson(const CodeAction &action);

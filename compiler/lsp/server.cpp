@@ -180,13 +180,7 @@ void Server::log(const std::string &message) {
 
 void Server::publishDiagnostics(const std::string &uri, std::optional<int64_t> version,
                                 const std::vector<Diagnostic> &diagnostics) {
-  Json list = Json::array();
-  for (const Diagnostic &diagnostic : diagnostics)
-    list.push_back(toJson(diagnostic));
-  Json params{{"uri", uri}, {"diagnostics", std::move(list)}};
-  if (version)
-    params["version"] = *version;
-  notify("textDocument/publishDiagnostics", std::move(params));
+  transport_.sendText(publishDiagnosticsMessage(uri, version, diagnostics));
 }
 
 void Server::flushPending(const std::function<bool()> &stop) {

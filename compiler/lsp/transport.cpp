@@ -69,6 +69,10 @@ public:
     out_ << frame(message);
     out_.flush();
   }
+  void sendText(const std::string &message) override {
+    out_ << frameText(message);
+    out_.flush();
+  }
 
 private:
   std::istream &in_;
@@ -151,6 +155,7 @@ public:
     return !state_->queue.empty();
   }
   void send(const Json &message) override { state_->inner->send(message); }
+  void sendText(const std::string &message) override { state_->inner->sendText(message); }
 
 private:
   std::shared_ptr<ReaderState> state_;
@@ -188,9 +193,10 @@ Incoming parseBody(std::string_view body) {
   return incoming;
 }
 
-std::string frame(const Json &message) {
-  std::string body = dump(message, -1);
-  return "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+std::string frame(const Json &message) { return frameText(dump(message, -1)); }
+
+std::string frameText(std::string_view body) {
+  return "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + std::string(body);
 }
 
 std::unique_ptr<Transport> createStreamTransport(std::istream &in, std::ostream &out) {

@@ -33,6 +33,9 @@ public:
   virtual bool ready() = 0;
   /// Sends one message (a response or a notification).
   virtual void send(const Json &message) = 0;
+  /// Sends one message given as compact JSON text (the publishing fast
+  /// path); by default it is parsed and sent as a Json.
+  virtual void sendText(const std::string &message) { send(Json::parse(message)); }
 };
 
 /// Reads one `Content-Length` framed message from `in`. Header lines end in
@@ -47,6 +50,8 @@ Incoming parseBody(std::string_view body);
 
 /// `Content-Length: N\r\n\r\n` followed by the compact JSON of `message`.
 std::string frame(const Json &message);
+/// The same header followed by `body`, which is already JSON text.
+std::string frameText(std::string_view body);
 
 /// Content-Length framing over two streams; ready() only when input is buffered.
 std::unique_ptr<Transport> createStreamTransport(std::istream &in, std::ostream &out);
