@@ -10,6 +10,7 @@
 #include <llvm/ADT/StringRef.h>
 #include <llvm/Support/Casting.h>
 #include <llvm/Support/MemoryBuffer.h>
+#include <llvm/Support/Parallel.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -77,6 +78,7 @@ public:
 
 private:
   llvm::Error addFromDisk(const fs::path &file, bool required);
+  llvm::Error addBundleFiles(const std::vector<fs::path> &files);
   void addFile(std::string display, std::string real, std::string text, bool stdlib);
   void followUses();
   void reportCycles();
@@ -108,9 +110,8 @@ llvm::Expected<LoadedBundle> Loader::load(const std::string &path) {
           std::errc::invalid_argument,
           "'%s' is not a bundle: it has no bundle.flow (pass a bundle directory or a .flow file)",
           path.c_str());
-    for (const fs::path &file : bundleFiles(vfs_, bundle_.root))
-      if (llvm::Error error = addFromDisk(file, true))
-        return error;
+    if (llvm::Error error = addBundleFiles(bundleFiles(vfs_, bundle_.root)))
+      return error;
   } else {
     bundle_.singleFile = true;
     bundle_.root = fs::weakly_canonical(path, ec).parent_path().string();
@@ -127,9 +128,47 @@ llvm::Error Loader::addFromDisk(const fs::path &file, bool required) {
   auto buffer = vfs_.getBufferForFile(file.string(), /*FileSize=*/-1,
                                       /*RequiresNullTerminator=*/false);
   if (!buffer)
-    return llvm::createStringError(buffer.getError(), "cannot read '%s': %s",
-                                   file.string().c_str(), buffer.getError().message().c_str());
+    return llvm::createStringError(buffer.getError(), "cannot read '%s': %s", file.string().c_str(),
+                                   buffer.getError().message().c_str());
   addFile(displayPathFor(file, bundle_.root), file.string(), (*buffer)->getBuffer().str(), false);
+  return llvm::Error::success();
+}
+
+/// The bundle's own files: read in order (so FileIds are stable), then
+/// parsed on every core. Each file's diagnostics go to an engine of its own
+/// and are appended in file order, so the output is the same as parsing one
+/// file after another. A caller's ParseCache (the LSP re-parses one changed
+/// file) keeps the sequential path.
+llvm::Error Loader::addBundleFiles(const std::vector<fs::path> &files) {
+  if (cache_ || files.size() < 2) {
+    for (const fs::path &file : files)
+      if (llvm::Error error = addFromDisk(file, true))
+        return error;
+    return llvm::Error::success();
+  }
+  std::vector<FileId> ids;
+  for (const fs::path &file : files) {
+    auto buffer = vfs_.getBufferForFile(file.string(), /*FileSize=*/-1,
+                                        /*RequiresNullTerminator=*/false);
+    if (!buffer)
+      return llvm::createStringError(buffer.getError(), "cannot read '%s': %s",
+                                     file.string().c_str(), buffer.getError().message().c_str());
+    ids.push_back(sources_.addFile(displayPathFor(file, bundle_.root), file.string(),
+                                   (*buffer)->getBuffer().str()));
+  }
+  std::vector<LoadedFile> parsed(files.size());
+  std::vector<diag::Engine> fileDiags(files.size());
+  llvm::parallelForEachN(0, files.size(), [&](size_t i) {
+    parsed[i].ast = syntax::parseFile(sources_, ids[i], fileDiags[i], limits_);
+  });
+  for (size_t i = 0; i < files.size(); ++i) {
+    for (diag::Diagnostic &d : fileDiags[i].mutableDiagnostics())
+      diags_.add(std::move(d));
+    parsed[i].realPath = files[i].string();
+    byRealPath_[parsed[i].realPath] = bundle_.files.size();
+    bundle_.files.push_back(std::move(parsed[i]));
+    uses_.emplace_back();
+  }
   return llvm::Error::success();
 }
 
@@ -137,7 +176,7 @@ void Loader::addFile(std::string display, std::string real, std::string text, bo
   FileId id = sources_.addFile(std::move(display), real, std::move(text));
   LoadedFile loaded;
   loaded.ast = cache_ ? cache_->parse(sources_, id, diags_, limits_)
-                     : syntax::parseFile(sources_, id, diags_, limits_);
+                      : syntax::parseFile(sources_, id, diags_, limits_);
   loaded.realPath = real;
   loaded.stdlib = stdlib;
   byRealPath_[real] = bundle_.files.size();

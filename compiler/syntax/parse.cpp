@@ -73,6 +73,36 @@ std::vector<Comment> collectComments(const std::vector<antlr4::Token *> &tokens,
   return comments;
 }
 
+/// The prediction caches (DFA states and prediction contexts) of the
+/// calling thread. ANTLR's generated recognizers share one static cache per
+/// grammar, which the 4.9 C++ runtime does not guard well enough for
+/// concurrent parsers (antlr/antlr4#3332, fixed in 4.10); files are parsed
+/// on several threads (sema/loader.cpp), so every thread warms its own.
+/// setInterpreter deletes the interpreter it replaces; the recognizer
+/// deletes the new one.
+struct PredictionCaches {
+  explicit PredictionCaches(const antlr4::atn::ATN &atn) {
+    for (size_t i = 0; i < atn.getNumberOfDecisions(); ++i)
+      dfa.emplace_back(atn.getDecisionState(i), i);
+  }
+  std::vector<antlr4::dfa::DFA> dfa;
+  antlr4::atn::PredictionContextCache contexts;
+};
+
+/// Before the lexer reads its first character.
+void useThreadCaches(FlowLexer &lexer) {
+  thread_local PredictionCaches caches(lexer.getATN());
+  lexer.setInterpreter(
+      new antlr4::atn::LexerATNSimulator(&lexer, lexer.getATN(), caches.dfa, caches.contexts));
+}
+
+/// Before the parser predicts anything.
+void useThreadCaches(gen::FlowParser &parser) {
+  thread_local PredictionCaches caches(parser.getATN());
+  parser.setInterpreter(
+      new antlr4::atn::ParserATNSimulator(&parser, parser.getATN(), caches.dfa, caches.contexts));
+}
+
 /// ANTLR's two-stage parse: the fast SLL prediction first, which gives the
 /// same tree as full LL on every input it accepts (the grammar is not
 /// ambiguous), bailing out at the first error; only then the full-context LL
@@ -117,6 +147,7 @@ ParseResult parseFileWithComments(const SourceManager &sources, FileId fileId, d
     OffsetMap offsets(text);
     antlr4::ANTLRInputStream input(text.data(), text.size());
     FlowLexer lexer(&input);
+    useThreadCaches(lexer);
     lexer.removeErrorListeners();
     antlr4::CommonTokenStream tokens(&lexer);
     tokens.fill();
@@ -125,6 +156,7 @@ ParseResult parseFileWithComments(const SourceManager &sources, FileId fileId, d
 
     std::vector<SyntaxError> errors;
     gen::FlowParser parser(&tokens);
+    useThreadCaches(parser);
     parser.removeErrorListeners();
     gen::FlowParser::FileContext *tree = parseTwoStage(parser, tokens, errors);
     for (const SyntaxError &error : errors)
