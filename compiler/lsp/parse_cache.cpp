@@ -35,4 +35,12 @@ void AstCache::giveBack(sema::LoadedBundle bundle) {
   byPath_ = std::move(kept); // files no longer in the bundle are forgotten
 }
 
+std::vector<const ast::File *> AstCache::files() const {
+  std::vector<const ast::File *> files;
+  for (const auto &[path, entry] : byPath_)
+    if (entry.ast)
+      files.push_back(entry.ast.get());
+  return files;
+}
+
 } // namespace mac::lsp

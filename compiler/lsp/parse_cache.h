@@ -23,6 +23,12 @@ public:
   /// Files parsed (not reused) since the cache was made, for tests and logs.
   size_t parses() const { return parses_; }
 
+  /// The ASTs kept after the last analysis (those of its files, the stdlib
+  /// modules it used included), in path order; empty entries are skipped.
+  /// Their ranges point into that analysis's SourceManager. For the language
+  /// features (compiler/lsp/features/); read only.
+  std::vector<const ast::File *> files() const;
+
 private:
   struct Entry {
     FileId file;

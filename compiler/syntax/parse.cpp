@@ -12,6 +12,9 @@
 #include "FlowLexer.h"
 #include "FlowParser.h"
 
+#include <algorithm>
+#include <cctype>
+
 namespace mac::syntax {
 namespace {
 
@@ -131,6 +134,23 @@ gen::FlowParser::FileContext *parseTwoStage(gen::FlowParser &parser,
 std::unique_ptr<ast::File> parseFile(const SourceManager &sources, FileId fileId,
                                      diag::Engine &diags, const ParseLimits &limits) {
   return parseFileWithComments(sources, fileId, diags, limits).file;
+}
+
+const std::vector<std::string> &keywords() {
+  static const std::vector<std::string> words = [] {
+    antlr4::ANTLRInputStream empty;
+    FlowLexer lexer(&empty);
+    const antlr4::dfa::Vocabulary &vocabulary = lexer.getVocabulary();
+    std::vector<std::string> found;
+    for (size_t type = 1; type <= vocabulary.getMaxTokenType(); ++type) {
+      std::string literal = vocabulary.getLiteralName(type); // `'add'`, or empty
+      if (literal.size() > 2 && std::isalpha(static_cast<unsigned char>(literal[1])))
+        found.push_back(literal.substr(1, literal.size() - 2));
+    }
+    std::sort(found.begin(), found.end());
+    return found;
+  }();
+  return words;
 }
 
 ParseResult parseFileWithComments(const SourceManager &sources, FileId fileId, diag::Engine &diags,

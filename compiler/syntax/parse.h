@@ -19,8 +19,13 @@ struct ParseLimits {
 /// MAC0002 (literals), MAC0004 (encoding), MAC0005 (size) and MAC0006
 /// (nesting). After a syntax error the AST holds every declaration and
 /// statement that parsed cleanly, so later phases still report their errors.
-std::unique_ptr<ast::File> parseFile(const SourceManager &sources, FileId file,
-                                     diag::Engine &diags, const ParseLimits &limits = {});
+std::unique_ptr<ast::File> parseFile(const SourceManager &sources, FileId file, diag::Engine &diags,
+                                     const ParseLimits &limits = {});
+
+/// Every keyword of the lexer (grammar/FlowLexer.g4), sorted: the literal
+/// words of its vocabulary. The editor features read them from here so the
+/// grammar stays their one source.
+const std::vector<std::string> &keywords();
 
 /// A `//` or `/* */` comment as written (the lexer's HIDDEN channel). The
 /// range covers the comment's bytes; a line comment stops before its newline.

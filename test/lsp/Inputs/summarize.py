@@ -4,6 +4,14 @@ CHECK lines: publishDiagnostics as `publish FILE vVERSION: CODE SEV L:C-L:C
 (N related) MESSAGE` lines, responses as `response ID: ...`. URIs are shown
 relative to ROOT.
 
+Results of the language features are recognised by their shape: a hover
+(`hover RANGE` then its Markdown, each line after `  | `), a Location or a
+list of them, a WorkspaceEdit (`edit`, one line per TextEdit), a
+prepareRename answer, completion items, document symbols (a tree, two
+spaces per level) and TextEdits (formatting). An empty list answering a
+request with a string id prints `[]` (with a number id: `0 actions`, as
+code actions always did).
+
 usage: mac lsp --lit-test < input | summarize.py ROOT"""
 import json
 import sys
@@ -11,6 +19,58 @@ import sys
 
 def place(r):
     return f"{r['start']['line']}:{r['start']['character']}-{r['end']['line']}:{r['end']['character']}"
+
+
+def show_text(text):
+    for line in text.split("\n"):
+        print(f"  | {line}".rstrip())
+
+
+def symbols(items, depth):
+    for s in items:
+        detail = f" ({s['detail']})" if "detail" in s else ""
+        print(f"  {'  ' * depth}{s['name']}{detail} k{s['kind']} {place(s['range'])} "
+              f"sel {place(s['selectionRange'])}")
+        symbols(s.get("children", []), depth + 1)
+
+
+def feature(mid, result, short):
+    """Prints a language feature's result; False when it is not one."""
+    location = lambda l: f"{short(l['uri'])} {place(l['range'])}"
+    if isinstance(result, dict) and "contents" in result:
+        print(f"response {mid}: hover {place(result['range'])}")
+        show_text(result["contents"]["value"])
+    elif isinstance(result, dict) and "uri" in result:
+        print(f"response {mid}: location {location(result)}")
+    elif isinstance(result, dict) and "changes" in result:
+        print(f"response {mid}: edit")
+        for uri, edits in sorted(result["changes"].items()):
+            for e in edits:
+                print(f"  {short(uri)} {place(e['range'])} {json.dumps(e['newText'], ensure_ascii=False)}")
+    elif isinstance(result, dict) and "placeholder" in result:
+        print(f"response {mid}: rename {place(result['range'])} {json.dumps(result['placeholder'])}")
+    elif isinstance(result, list) and not result and isinstance(mid, str):
+        print(f"response {mid}: []")
+    elif isinstance(result, list) and result and "uri" in result[0]:
+        print(f"response {mid}: {len(result)} locations")
+        for l in result:
+            print(f"  {location(l)}")
+    elif isinstance(result, list) and result and "label" in result[0]:
+        print(f"response {mid}: {len(result)} items, replacing {place(result[0]['textEdit']['range'])}")
+        for i in result:
+            detail = f" ({i['detail']})" if "detail" in i else ""
+            print(f"  {i['label']} k{i['kind']}{detail}")
+    elif isinstance(result, list) and result and "selectionRange" in result[0]:
+        print(f"response {mid}: symbols")
+        symbols(result, 0)
+    elif isinstance(result, list) and result and "newText" in result[0]:
+        print(f"response {mid}: {len(result)} edits")
+        for e in result:
+            print(f"  {place(e['range'])}")
+            show_text(e["newText"])
+    else:
+        return False
+    return True
 
 
 def main():
@@ -34,6 +94,8 @@ def main():
         elif "id" in message and "error" in message:
             print(f"response {message['id']}: error {message['error']['code']} "
                   f"{message['error']['message']}")
+        elif "id" in message and feature(message["id"], message.get("result"), short):
+            pass
         elif "id" in message and isinstance(message.get("result"), list):
             print(f"response {message['id']}: {len(message['result'])} actions")
             for action in message["result"]:
