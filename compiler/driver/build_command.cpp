@@ -86,12 +86,13 @@ int runBuild(const BuildCommandOptions &options) {
 
   backend::BuildRequest request{options.env, options.targets, *date, kVersion};
   backend::MemorySink output;
-  bool noTargets = false;
+  bool noTargets = false, backendsRan = false;
   std::vector<std::string> notBuilt;
   PipelineOptions pipeline{options.env, {}, {}};
   pipeline.lintScope.commandCategories = {"platforms"};
   pipeline.afterChecks = [&](const sema::Program &program, SourceManager &sources,
                              diag::Engine &diags) {
+    backendsRan = true;
     if (backend::targetsOf(program, options.targets).empty()) {
       noTargets = true;
       return;
@@ -107,7 +108,8 @@ int runBuild(const BuildCommandOptions &options) {
     return 2;
   }
   printDiagnostics(options.format, diags, sources, options.color, llvm::errs());
-  if (diags.hasErrors() || (options.werror && diags.count(diag::Severity::Warning) > 0)) {
+  if (diags.hasErrors() || !backendsRan ||
+      (options.werror && diags.count(diag::Severity::Warning) > 0)) {
     llvm::errs() << "mac: nothing written: the build has errors\n";
     return 1;
   }

@@ -31,6 +31,21 @@ private:
   Clock::time_point last_;
 };
 
+/// Whether errors remain once `mac-ignore` and `lint {}` have had their say:
+/// an error the bundle ignores (with a reason) does not stop the command's
+/// own phase, as it does not stop `mac check`. Lint control itself runs once,
+/// at the end, over every phase's diagnostics; this is a trial on a copy.
+bool errorsSurviveLintControl(const sema::Program &program, const diag::Engine &diags,
+                              const sema::LintScope &scope) {
+  if (!diags.hasErrors())
+    return false;
+  diag::Engine trial;
+  for (const diag::Diagnostic &d : diags.diagnostics())
+    trial.add(d);
+  sema::applyLintControl(program, trial, scope);
+  return trial.hasErrors();
+}
+
 } // namespace
 
 llvm::Expected<std::unique_ptr<sema::Program>> checkBundle(const std::string &path,
@@ -59,8 +74,9 @@ llvm::Expected<std::unique_ptr<sema::Program>> checkBundle(const std::string &pa
     analyzer::runChecks(*program, sources, analyzer::AnalyzerOptions{options.env}, bundleDiags);
   stopwatch.lap(&PhaseTimes::checks);
 
-  // 4. The command's own phase (mac build: backends, MAC7xxx).
-  if (options.afterChecks && !bundleDiags.hasErrors())
+  // 4. The command's own phase (mac build: backends, MAC7xxx), unless errors
+  //    remain after lint control.
+  if (options.afterChecks && !errorsSurviveLintControl(*program, bundleDiags, options.lintScope))
     options.afterChecks(*program, sources, bundleDiags);
   stopwatch.lap(&PhaseTimes::after);
 
