@@ -6,9 +6,23 @@ environments) and flows spread over files of 100, each with triggers, a
 webhook calls, chained so that the trigger graph has N edges. Deterministic:
 the same N always gives the same bytes.
 
-usage: generate_bundle.py OUT_DIR N"""
+That is the default ("classic") shape, kept so that earlier figures stay
+comparable: every flow has the same shape and pairs of flows share triggers
+(thousands of MAC2003/MAC2202 warnings). `--realistic` writes instead the
+bundle of realistic.py: a mix of every construct of LANGUAGE.md, mistakes
+injected at a known rate, and (with `--json DIR`) one JSON document per flow
+for the peers of bench_all.py. It prints the diagnostics the bundle must give
+(`--expected`), e.g. {"MAC3001": 10, ...} at 1,000 flows.
+
+usage: generate_bundle.py OUT_DIR N [--realistic [--no-mistakes] [--no-ignores] [--exclude C,...]
+                          [--targets T,...] [--json DIR] [--expected]]"""
+import argparse
+import json
 import os
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import realistic  # noqa: E402
 
 
 def model(n_assets):
@@ -85,7 +99,26 @@ def flow(i, n_assets):
 
 
 def main():
-    out, n = sys.argv[1], int(sys.argv[2])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("out")
+    parser.add_argument("n", type=int)
+    parser.add_argument("--realistic", action="store_true", help="every construct, mistakes at a known rate")
+    parser.add_argument("--no-mistakes", action="store_true", help="(realistic) inject no mistake")
+    parser.add_argument("--no-ignores", action="store_true", help="(realistic) write no `mac-ignore`")
+    parser.add_argument("--exclude", default="", help="(realistic) constructs of `mac targets` to leave out")
+    parser.add_argument("--targets", default="hubspot,klaviyo,sfmc,marketo,activecampaign,gohighlevel",
+                        help="(realistic) the bundle's `targets`")
+    parser.add_argument("--json", help="(realistic) also write one JSON document per flow into this directory")
+    parser.add_argument("--expected", action="store_true", help="(realistic) print the expected diagnostics")
+    args = parser.parse_args()
+    if args.realistic:
+        exclude = frozenset(c for c in args.exclude.split(",") if c)
+        expected = realistic.write(args.out, args.n, not args.no_mistakes, exclude, args.json,
+                                   ", ".join(args.targets.split(",")), not args.no_ignores)
+        if args.expected:
+            print(json.dumps(expected, sort_keys=True))
+        return
+    out, n = args.out, args.n
     n_assets = max(10, n // 10)
     os.makedirs(os.path.join(out, "flows"), exist_ok=True)
     with open(os.path.join(out, "bundle.flow"), "w") as f:
