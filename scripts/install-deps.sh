@@ -14,18 +14,6 @@ packages=(
   zlib1g-dev libtinfo-dev libzstd-dev libedit-dev libxml2-dev libffi-dev
 )
 
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-
-if [ ${#missing[@]} -gt 0 ]; then
-  SUDO=""
-  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-  echo "install-deps: installing ${missing[*]}"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
-
-# The editor integration tests (test/editors): Neovim and the npm packages.
-bash "$(dirname "$0")/install-editor-deps.sh"
+# shellcheck source=lib/apt.sh
+source "$(dirname "$0")/lib/apt.sh"
+install_missing_packages install-deps "${packages[@]}"

@@ -5,7 +5,7 @@
 # client test (test/editors/node) with `npm ci` from their lock files.
 # Safe to run repeatedly: apt runs only for what is missing, and `npm ci`
 # only when a lock file differs from the one last installed. Needs root (or
-# sudo) for apt. Called by scripts/install-deps.sh.
+# sudo) for apt. Called by scripts/test.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,18 +14,9 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   packages+=(nodejs npm)
 fi
 
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-
-if [ ${#missing[@]} -gt 0 ]; then
-  SUDO=""
-  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-  echo "install-editor-deps: installing ${missing[*]}"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
+# shellcheck source=lib/apt.sh
+source scripts/lib/apt.sh
+install_missing_packages install-editor-deps "${packages[@]}"
 
 # node_modules/.mac-installed-lock is a copy of the lock file `npm ci` last
 # installed from; a matching copy means node_modules is current.
