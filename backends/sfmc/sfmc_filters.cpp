@@ -177,8 +177,8 @@ private:
     switch (cond.kind) {
     case CondKind::Compare:
       return test(column, compareOperator(cond.op, negated), valueText(cond.values.front()));
-    case CondKind::InValues:
-      open(!negated);
+    case CondKind::InValues: // any of the values; `not in`: none of them
+      open(negated);
       for (const sema::Value &value : cond.values)
         test(column, negated ? "NotEqual" : "Equal", valueText(value));
       return close();
