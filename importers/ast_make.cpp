@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <map>
 
 namespace mac::importer::make {
 
@@ -92,6 +93,29 @@ ast::Condition *negate(ast::Arena &arena, ast::Condition *inner) {
   ast::Condition *c = cond(arena, ast::CondKind::Not);
   c->children.push_back(inner);
   return c;
+}
+
+ast::Condition *opposite(ast::Arena &arena, ast::Condition *c) {
+  using K = ast::CondKind;
+  using Op = ast::CompareOp;
+  static const std::map<K, K> swapped = {{K::And, K::Or},        {K::Or, K::And},
+                                         {K::IsSet, K::IsEmpty}, {K::IsEmpty, K::IsSet},
+                                         {K::True, K::False},    {K::False, K::True}};
+  static const std::map<Op, Op> flipped = {{Op::Eq, Op::Ne}, {Op::Ne, Op::Eq}, {Op::Lt, Op::Ge},
+                                           {Op::Le, Op::Gt}, {Op::Gt, Op::Le}, {Op::Ge, Op::Lt}};
+  if (c->kind == K::Not)
+    return c->children.front();
+  if (c->kind != K::Compare && !swapped.count(c->kind))
+    return negate(arena, c);
+  ast::Condition *out = arena.make<ast::Condition>();
+  *out = *c;
+  if (c->kind == K::Compare)
+    out->op = flipped.at(c->op);
+  else
+    out->kind = swapped.at(c->kind);
+  for (ast::Condition *&child : out->children)
+    child = opposite(arena, child);
+  return out;
 }
 
 ast::Statement *stmt(ast::Arena &arena, ast::StmtKind kind, std::string text) {

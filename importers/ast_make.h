@@ -25,6 +25,10 @@ ast::Condition *compare(ast::Arena &arena, std::string field, ast::CompareOp op,
                         ast::Literal value);
 ast::Condition *combine(ast::Arena &arena, ast::CondKind kind, std::vector<ast::Condition *> parts);
 ast::Condition *negate(ast::Arena &arena, ast::Condition *c);
+/// `not c` with the negation pushed down the way platforms store it: a
+/// comparison flips its operator, `is set` and `is empty` swap, `and` and
+/// `or` swap (De Morgan), `true` and `false` swap; other tests get `not`.
+ast::Condition *opposite(ast::Arena &arena, ast::Condition *c);
 
 ast::Statement *stmt(ast::Arena &arena, ast::StmtKind kind, std::string name = {});
 

@@ -3,6 +3,7 @@
 #include "importers/bundle_model.h"
 
 #include "importers/ast_make.h"
+#include "importers/structurer.h"
 
 #include <nlohmann/json.hpp>
 
@@ -86,13 +87,25 @@ std::string BundleModel::asset(const std::string &kind, const std::string &platf
   if (fromPlaceholder.empty() && kind == "list")
     fromPlaceholder = unboundName(platformId, "segment");
   std::string wanted = !fromPlaceholder.empty() ? fromPlaceholder
-                       : !display.empty()       ? identifierFrom(display, kind)
+                       : !display.empty()       ? identifierFrom(unprefixed(display), kind)
                                                 : identifierFrom(kind + "_" + platformId, kind);
   std::string name = names_.name(key, wanted);
   std::string shown = display.empty() ? std::string() : unprefixed(display);
   assets_.push_back({kind, name, shown});
   if (fromPlaceholder.empty() && kind != "webhook")
     bind(kind, name, platformId);
+  return name;
+}
+
+std::string BundleModel::segment(const std::string &wanted, const std::string &display,
+                                 ast::Condition *where) {
+  for (const auto &[name, known] : segments_)
+    if (sameCondition(known, where))
+      return name;
+  std::string name = names_.name("segment:" + std::to_string(segments_.size()) + ":" + wanted,
+                                 identifierFrom(wanted, "segment"));
+  segments_[name] = where;
+  assets_.push_back({"segment", name, display});
   return name;
 }
 
@@ -159,14 +172,20 @@ void BundleModel::renderModel(ast::File &file) {
     }
     file.decls.push_back(policy);
   }
-  for (const char *kind : {"tag", "list"})
+  for (const char *kind : {"tag", "list", "segment"})
     for (const AssetInfo &asset : assets_) {
       if (asset.kind != kind)
         continue;
-      ast::Decl *decl =
-          asset.kind == "tag"
-              ? static_cast<ast::Decl *>(declare<ast::TagDecl>(arena_, asset.name, asset.display))
-              : declare<ast::ListDecl>(arena_, asset.name, asset.display);
+      ast::Decl *decl = nullptr;
+      if (asset.kind == "tag") {
+        decl = declare<ast::TagDecl>(arena_, asset.name, asset.display);
+      } else if (asset.kind == "list") {
+        decl = declare<ast::ListDecl>(arena_, asset.name, asset.display);
+      } else {
+        auto *segment = declare<ast::SegmentDecl>(arena_, asset.name, asset.display);
+        segment->where = segments_.at(asset.name);
+        decl = segment;
+      }
       if (auto found = assetNotes_.find(asset.name); found != assetNotes_.end())
         notes_.before[decl] = found->second;
       file.decls.push_back(decl);

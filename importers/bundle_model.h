@@ -72,6 +72,10 @@ public:
   /// gives back the name and binds nothing.
   std::string asset(const std::string &kind, const std::string &platformId,
                     const std::string &display);
+  /// A segment the platform wrote out as its condition (SFMC inlines them):
+  /// `segment NAME "display" where WHERE;`. The same condition gives the same
+  /// segment. Returns the identifier.
+  std::string segment(const std::string &wanted, const std::string &display, ast::Condition *where);
   /// `consent CHANNEL { field F; }` for an opt-in field.
   void consent(const std::string &channel, const std::string &field) {
     consents_.emplace(channel, field);
@@ -134,7 +138,8 @@ private:
   bool envGiven_ = false;
   std::vector<FieldInfo> fields_;
   std::map<std::string, size_t> fieldByName_;
-  std::vector<AssetInfo> assets_; ///< tags, lists, templates, webhooks in order met
+  std::vector<AssetInfo> assets_; ///< tags, lists, segments, templates, webhooks in order met
+  std::map<std::string, ast::Condition *> segments_; ///< name → where
   std::map<std::string, std::string> consents_;
   std::map<std::string, std::set<std::string>> guarded_;
   std::map<std::string, WebhookInfo> webhooks_;

@@ -7,6 +7,7 @@
 #include "importers/bundle_model.h"
 #include "importers/json_input.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -35,11 +36,16 @@ public:
   /// The value at `pointer` of the current file, or null.
   const json *at(const std::string &pointer) const;
 
+  /// Definitions that other files name by key, read from every input file
+  /// before the flows (SFMC entry event definitions by `eventDefinitionKey`).
+  std::map<std::string, json> &definitions() { return definitions_; }
+
 private:
   BundleModel &model_;
   SourceManager &sources_;
   diag::Engine &diags_;
   const JsonFile *file_ = nullptr;
+  std::map<std::string, json> definitions_;
 };
 
 /// A string member of `object`, or "" (numbers are written as text).

@@ -1,6 +1,7 @@
 // importBundle (see importer.h): load every file, infer the environment
-// prefix from the flows' display names, run the platform's importer on each
-// file in the order given, and render the bundle.
+// prefix from the flows' display names, note the definitions flows name by
+// key (SFMC entry events), run the platform's importer on each file in the
+// order given, and render the bundle.
 #include "importers/importer.h"
 
 #include "importers/platforms.h"
@@ -81,18 +82,31 @@ importBundle(const ImportRequest &request, SourceManager &sources, diag::Engine 
     model.setBundle(request.bundleName, "");
 
   ImportContext ctx(model, sources, diags);
+  if (request.from == Platform::Sfmc)
+    for (const JsonFile &file : files) {
+      ctx.setFile(file);
+      try {
+        sfmc::noteDefinitions(ctx, file);
+      } catch (const json::exception &) {
+        // not definitions: importFile reports the file
+      }
+    }
   for (const JsonFile &file : files) {
     ctx.setFile(file);
-    switch (request.from) {
-    case Platform::Hubspot:
-      hubspot::importFile(ctx, file);
-      break;
-    case Platform::Klaviyo:
-      klaviyo::importFile(ctx, file);
-      break;
-    case Platform::Sfmc:
-      sfmc::importFile(ctx, file);
-      break;
+    try { // a value of an unexpected type deep in the platform's JSON
+      switch (request.from) {
+      case Platform::Hubspot:
+        hubspot::importFile(ctx, file);
+        break;
+      case Platform::Klaviyo:
+        klaviyo::importFile(ctx, file);
+        break;
+      case Platform::Sfmc:
+        sfmc::importFile(ctx, file);
+        break;
+      }
+    } catch (const json::exception &e) {
+      ctx.shape("", std::string("values of the types the platform returns (") + e.what() + ")");
     }
   }
   if (diags.hasErrors())

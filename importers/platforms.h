@@ -23,8 +23,13 @@ std::vector<std::string> flowNames(const json &value);
 } // namespace klaviyo
 
 namespace sfmc {
+/// Records the entry event definitions of `file` (`GET
+/// /interaction/v1/eventDefinitions`, one or a page of `items`, or what
+/// `mac build` writes under assets/event-definitions/) in ctx.definitions().
+void noteDefinitions(ImportContext &ctx, const JsonFile &file);
 /// One journey (`GET /interaction/v1/interactions/{id}`), a page of them
-/// (`items`), or the create body `mac build` writes.
+/// (`items`), or the create body `mac build` writes; a file of entry event
+/// definitions is read by noteDefinitions and skipped here.
 void importFile(ImportContext &ctx, const JsonFile &file);
 std::vector<std::string> flowNames(const json &value);
 } // namespace sfmc

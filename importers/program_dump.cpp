@@ -2,6 +2,7 @@
 // flow plans so that the dump sees exactly what a build would lower.
 #include "importers/program_dump.h"
 
+#include "analyzer/program_queries.h"
 #include "backends/build_context.h"
 
 #include <algorithm>
@@ -103,17 +104,59 @@ public:
     }
   }
 
+  /// On SFMC a list is the Boolean column that stores it: a bound list's
+  /// column does not say it is a list.
+  std::optional<std::string> listColumn(sema::AssetRef list) {
+    if (ctx_.target() != "sfmc" || list.kind != sema::AssetKind::List)
+      return std::nullopt;
+    return "field:" + ctx_.boundId(list).value_or("list_" + program_.declared(list).name);
+  }
+
   std::string literal(const backend::Literal &l) {
     const Condition &c = *l.leaf;
+    std::optional<sema::AssetRef> list;
+    if (c.op == Condition::Op::Audience)
+      list = c.audience;
+    else if (program_.cond(c.leaf).kind == sema::CondKind::InList)
+      list = sema::AssetRef{sema::AssetKind::List, program_.cond(c.leaf).list.value};
+    if (std::optional<std::string> column = list ? listColumn(*list) : std::nullopt)
+      return *column + (l.negated ? " != true" : " == true");
     if (c.op == Condition::Op::Audience)
       return (l.negated ? "not in " : "in ") + ref(c.audience);
     const sema::Cond &cond = program_.cond(c.leaf);
     if (l.negated && (cond.kind == sema::CondKind::IsSet || cond.kind == sema::CondKind::IsEmpty))
       return field(cond.field) + (cond.kind == sema::CondKind::IsSet ? " is empty" : " is set");
+    // Platforms store operators, not `not`: `not F == v` is `F != v`, `not F < v` is `F >= v`.
+    static const char *opposite[] = {"!=", "==", ">=", ">", "<=", "<"};
+    if (l.negated && cond.kind == sema::CondKind::Compare)
+      return field(cond.field) + " " + opposite[static_cast<int>(cond.op)] + " " +
+             raw(cond.values.front());
+    if (l.negated && cond.kind == sema::CondKind::InValues && cond.values.size() == 1)
+      return field(cond.field) + " != " + raw(cond.values.front());
     return (l.negated ? "not " : "") + leaf(cond);
   }
 
-  std::string condition(const Condition &c) {
+  /// SFMC has no segments: the backend writes each as its `where` condition.
+  Condition inlineSegments(const Condition &c, int depth = 0) {
+    std::optional<sema::SegmentId> segment;
+    if (c.op == Condition::Op::Audience && c.audience.kind == sema::AssetKind::Segment)
+      segment = sema::SegmentId{c.audience.index};
+    if (c.op == Condition::Op::Leaf && program_.cond(c.leaf).kind == sema::CondKind::InSegment)
+      segment = program_.cond(c.leaf).segment;
+    if (segment && depth < 16) {
+      backend::FlagResolver::Resolved where =
+          ctx_.flags().resolve(program_.segments[segment->value].where);
+      if (!where.constant)
+        return inlineSegments(where.condition, depth + 1);
+    }
+    Condition out = c;
+    for (Condition &operand : out.operands)
+      operand = inlineSegments(operand, depth);
+    return out;
+  }
+
+  std::string condition(const Condition &original) {
+    Condition c = ctx_.target() == "sfmc" ? inlineSegments(original) : original;
     std::optional<backend::Dnf> dnf = backend::toDnf(c, 256);
     if (!dnf)
       return "<too large>";
@@ -147,6 +190,8 @@ public:
     case K::WaitUntil:
       return "wait until minute " + std::to_string(s.value.seconds);
     case K::WaitEvent:
+      if (ctx_.target() == "klaviyo") // Klaviyo cannot resume on an event: a plain delay
+        return "wait " + std::to_string(s.value.seconds) + "s";
       return "wait for event " + s.text + " timeout " + std::to_string(s.value.seconds) + "s";
     case K::Call: {
       const sema::Webhook &hook = program_.webhooks[s.target.index];
@@ -159,9 +204,10 @@ public:
     case K::RemoveTag:
       return "set " + tag(sema::TagId{s.target.index}) + " = false";
     case K::AddToList:
-      return "add to " + ref(s.target);
     case K::RemoveFromList:
-      return "remove from " + ref(s.target);
+      if (std::optional<std::string> column = listColumn(s.target))
+        return "set " + *column + (s.kind == K::AddToList ? " = true" : " = false");
+      return (s.kind == K::AddToList ? "add to " : "remove from ") + ref(s.target);
     case K::Notify:
       return "notify " + s.text + " " + s.message.value;
     case K::Emit:
@@ -192,7 +238,7 @@ public:
 
   std::string trigger(const sema::Trigger &t) {
     using K = sema::TriggerKind;
-    if (ctx_.target() == "sfmc")
+    if (ctx_.target() == "sfmc" && t.kind != K::Schedule)
       return "api entry event"; // every SFMC entry is an API event fired from outside
     switch (t.kind) {
     case K::FormSubmitted:
@@ -216,18 +262,67 @@ public:
   std::string policy(const sema::PolicyRule &rule) {
     switch (rule.kind) {
     case sema::PolicyKind::QuietHours:
+      if (ctx_.target() == "klaviyo") // the window is the account's setting
+        return "quiet_hours " + std::string(sema::channelName(rule.channel));
+      if (ctx_.target() == "sfmc") // a WAIT until the window's end
+        return "quiet_hours " + std::string(sema::channelName(rule.channel)) + " until " +
+               std::to_string(rule.endMinute);
       return "quiet_hours " + std::to_string(rule.startMinute) + ".." +
              std::to_string(rule.endMinute);
     case sema::PolicyKind::SuppressUnsubscribed:
       return "suppress unsubscribed";
     case sema::PolicyKind::SuppressList:
+      if (std::optional<std::string> column = listColumn({sema::AssetKind::List, rule.list.value}))
+        return "suppress where (" + *column + " == true)";
       return "suppress " + ref({sema::AssetKind::List, rule.list.value});
     case sema::PolicyKind::SuppressSegment:
+      if (ctx_.target() == "sfmc") {
+        Condition audience = Condition::of(Condition::Op::Audience);
+        audience.audience = {sema::AssetKind::Segment, rule.segment.value};
+        return "suppress where " + condition(audience);
+      }
       return "suppress " + ref({sema::AssetKind::Segment, rule.segment.value});
     case sema::PolicyKind::RequireConsent:
       return "require consent " + std::string(sema::channelName(rule.channel));
     }
     return "?";
+  }
+
+  /// Whether the plan sends on `channel` (any channel when unset), only
+  /// marketing sends when `marketing`.
+  bool sends(const FlowPlan &plan, std::optional<sema::Channel> channel = {},
+             bool marketing = false) {
+    for (const backend::PlanNode &n : plan.nodes) {
+      if (n.kind != backend::PlanNode::Kind::Step)
+        continue;
+      const sema::Stmt &s = program_.stmt(n.stmt);
+      std::optional<sema::Channel> on = analyzer::sendChannel(s);
+      if (on && (!channel || on == channel) &&
+          !(marketing && analyzer::isTransactional(program_, s.target)))
+        return true;
+    }
+    return false;
+  }
+  bool sendsEmail(const FlowPlan &plan) { return sends(plan, sema::Channel::Email); }
+
+  /// Whether the target carries `rule` for this flow. Klaviyo and SFMC
+  /// suppress unsubscribed contacts themselves, and write quiet hours and
+  /// consent on the sends of the channel (SFMC also suppressions, on any
+  /// send): a flow without such a send does not carry them.
+  bool carried(const sema::PolicyRule &rule, const FlowPlan &plan) {
+    bool klaviyo = ctx_.target() == "klaviyo", sfmc = ctx_.target() == "sfmc";
+    switch (rule.kind) {
+    case sema::PolicyKind::SuppressUnsubscribed:
+      return !klaviyo && !sfmc;
+    case sema::PolicyKind::QuietHours:
+      return !(klaviyo || sfmc) || sends(plan, rule.channel);
+    case sema::PolicyKind::RequireConsent:
+      return !(klaviyo || sfmc) || sends(plan, rule.channel, true);
+    case sema::PolicyKind::SuppressList:
+    case sema::PolicyKind::SuppressSegment:
+      return !sfmc || sends(plan);
+    }
+    return true;
   }
 
   std::string flow(sema::FlowId id) {
@@ -242,13 +337,20 @@ public:
     for (const Condition &c : plan.goals)
       lines.insert("  goal " + condition(c));
     for (const sema::PolicyRule *rule : ctx_.policies(flow))
-      lines.insert("  policy " + policy(*rule));
+      if (carried(*rule, plan))
+        lines.insert("  policy " + policy(*rule));
     for (const std::string &line : lines)
       out += line + "\n";
     out += std::string("  reenroll ") + (flow.reenrollAfterSeconds ? "yes" : "no") + "\n";
-    if (std::optional<sema::Rate> rate = ctx_.throttle(flow))
+    if (std::optional<sema::Rate> rate = ctx_.throttle(flow); rate && ctx_.target() == "sfmc") {
+      if (sendsEmail(plan)) // the throttle is the email sends' hourly limit
+        out += "  throttle " +
+               std::to_string(std::max<int64_t>(1, rate->count * 3600 / rate->perSeconds)) +
+               " per hour\n";
+    } else if (rate && ctx_.target() != "klaviyo") { // Klaviyo has no rate limit
       out += "  throttle " + std::to_string(rate->count) + " per " +
              std::to_string(rate->perSeconds) + "s\n";
+    }
     if (plan.neverEnrols)
       out += "  never enrols\n";
     tree(plan, plan.entry, 0, out);

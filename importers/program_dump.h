@@ -5,14 +5,27 @@
 // throttle, the enrolment filters and goals (flags resolved, in disjunctive
 // normal form, sorted), the policies in force (sorted), and the statement
 // tree of the flow plan, with shared continuations expanded (so a DAG and
-// its tree copy print the same). Assets are named by the platform's id when
-// the target's bindings bind them, else by identifier; lists and segments
-// are both an `audience`; tags print as the boolean property or column that
-// stores them (HubSpot, SFMC); `in [v]` prints as `== v`; literal values
-// print as the text the platform stores; `not F is set` prints as
-// `F is empty` (and back); on SFMC every trigger is the journey's API entry
-// event, so triggers print as that. docs/adopting.md lists these
-// normalisations and why each is needed.
+// its tree copy print the same). Normalised, each because the platform
+// cannot tell the two apart (docs/adopting.md says why for each):
+// - every target: assets are named by the platform's id when the target's
+//   bindings bind them, else by identifier; lists and segments are both an
+//   `audience`; `in [v]` prints as `== v`; literal values print as the text
+//   the platform stores; a negated comparison prints as the opposite
+//   comparison (`not F == v` as `F != v`) and `not F is set` as
+//   `F is empty` (and back);
+// - HubSpot and SFMC: tags print as the boolean property or column that
+//   stores them;
+// - Klaviyo: no throttle (Klaviyo has no rate limit), `quiet_hours` without
+//   its window (an account setting), `wait for event E timeout D` as
+//   `wait D` (Klaviyo cannot resume on an event);
+// - SFMC: every trigger but a schedule is the journey's API entry event; a
+//   segment prints as its `where` condition (the backend inlines it); a list
+//   as its Boolean column (`F == true`); `quiet_hours` with its end only
+//   (a WAIT until the end); the throttle as the email sends' hourly limit;
+// - Klaviyo and SFMC: no `suppress unsubscribed` (the platform's own), and
+//   quiet hours and consent only for flows that send on the channel (SFMC:
+//   suppressions only for flows that send, the throttle only for flows that
+//   send email): the platform writes them on those sends.
 #pragma once
 
 #include "compiler/diag/engine.h"

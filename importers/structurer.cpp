@@ -8,6 +8,7 @@
 #include "importers/ast_make.h"
 
 #include <algorithm>
+#include <iterator>
 #include <set>
 
 namespace mac::importer {
@@ -133,8 +134,8 @@ private:
         return false; // the hook kept the decision as a comment
       ast::Statement *stmt = make::stmt(model_.arena(), ast::StmtKind::If);
       for (size_t i = 0; i < conditions.size(); ++i)
-        stmt->branches.push_back({conditions[i], arm(id, n->next[i], meet), {}});
-      stmt->elseBody = arm(id, n->next.back(), meet);
+        stmt->branches.push_back({conditions[i], arm(id, n->next[i], meet, body), {}});
+      stmt->elseBody = arm(id, n->next.back(), meet, body);
       stmt->hasElse = !stmt->elseBody.empty();
       if (meet.empty())
         hoistCommonSuffix(*stmt, body);
@@ -151,12 +152,18 @@ private:
     return id == stop;
   }
 
+  /// The statements of one arm; comment lines of an arm without statements
+  /// go to `outer`, before the `if` (an empty arm has no place for them).
   std::vector<ast::Statement *> arm(const std::string &branch, const std::string &start,
-                                    const std::string &meet) {
+                                    const std::string &meet, Body &outer) {
     Body body;
     bool reached = walk(branch, start, meet, body);
     if (!reached && !meet.empty())
       model_.append(body, make::stmt(model_.arena(), ast::StmtKind::Stop));
+    if (body.stmts.empty()) {
+      std::move(body.pending.begin(), body.pending.end(), std::back_inserter(outer.pending));
+      body.pending.clear();
+    }
     return model_.finish(body, nullptr);
   }
 
@@ -216,6 +223,17 @@ bool sameLiteral(const ast::Literal &a, const ast::Literal &b) {
          a.seconds == b.seconds;
 }
 
+bool sameList(const std::vector<ast::Statement *> &a, const std::vector<ast::Statement *> &b) {
+  if (a.size() != b.size())
+    return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (!sameStatement(*a[i], *b[i]))
+      return false;
+  return true;
+}
+
+} // namespace
+
 bool sameCondition(const ast::Condition *a, const ast::Condition *b) {
   if (!a || !b)
     return a == b;
@@ -230,17 +248,6 @@ bool sameCondition(const ast::Condition *a, const ast::Condition *b) {
       return false;
   return true;
 }
-
-bool sameList(const std::vector<ast::Statement *> &a, const std::vector<ast::Statement *> &b) {
-  if (a.size() != b.size())
-    return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (!sameStatement(*a[i], *b[i]))
-      return false;
-  return true;
-}
-
-} // namespace
 
 bool sameStatement(const ast::Statement &a, const ast::Statement &b) {
   auto sameText = [](const std::optional<ast::StringLit> &x,

@@ -45,5 +45,7 @@ std::vector<ast::Statement *> structure(BundleModel &model, const Graph &graph,
 
 /// True when two statements (and everything nested in them) say the same.
 bool sameStatement(const ast::Statement &a, const ast::Statement &b);
+/// True when two conditions (null or not) say the same, written the same way.
+bool sameCondition(const ast::Condition *a, const ast::Condition *b);
 
 } // namespace mac::importer

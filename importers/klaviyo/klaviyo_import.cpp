@@ -1,22 +1,29 @@
-// Klaviyo flows → Flow. A flow (`GET /api/flows/{id}` with its definition,
-// or the `POST /api/flows` body `mac build` writes) is `data.attributes`
+// Klaviyo flows → Flow (see klaviyo_import.h). A flow is `data.attributes`
 // with `name` and `definition`: triggers (metrics, lists) become `on`
-// lines, the flow's `profile_filter` a `require`, and the actions (linked by
-// `links.next` / `next_if_true` / `next_if_false`) statements:
-// conditional-split → if/else, time-delay → wait, send-email / send-sms →
-// send, list-update → add to list, webhook → call. Klaviyo flows are trees:
-// the structurer moves identical tails back after the `if`. Other action
-// types, and conditions other than list membership and marketing consent,
-// are kept as `// IMPORT:` comments (MAC9003).
+// lines, `reentry_criteria` `reenroll`, the flow filter `suppress list`
+// policies and a `goal`, and the actions (linked by `links.next` /
+// `next_if_true` / `next_if_false`) statements: conditional-split →
+// if/else, time-delay → wait, send-email / send-sms → send, list-update →
+// add to / remove from list (or tag), send-webhook → call, update-profile →
+// set. Klaviyo flows are trees: the structurer moves identical tails back
+// after the `if`. Other action types and conditions are kept as
+// `// IMPORT:` comments (MAC9003).
+#include "importers/klaviyo/klaviyo_import.h"
+
 #include "importers/ast_make.h"
 #include "importers/platforms.h"
 #include "importers/structurer.h"
 
 #include <cctype>
+#include <optional>
+#include <regex>
+#include <set>
 
 namespace mac::importer::klaviyo {
 
 namespace {
+
+constexpr const char *kEnrolmentFilter = "enrolment-filter"; ///< what `mac build` calls it
 
 class FlowImporter {
 public:
@@ -25,26 +32,36 @@ public:
   void run() {
     std::string display = text(attributes_, "name");
     decl_ = ctx_.model().flow(display, ctx_.model().unprefixed(display), display);
+    conditions_.emplace(ctx_, where());
     const json &definition = attributes_["definition"];
     triggers(definition.value("triggers", json::array()));
-    if (definition.contains("profile_filter") && definition["profile_filter"].is_object()) {
-      Body ignored;
-      if (ast::Condition *c = filter(definition["profile_filter"],
-                                     "/data/attributes/definition/profile_filter", ignored)) {
-        ast::FlowSetting s;
-        s.kind = ast::SettingKind::Require;
-        s.condition = c;
-        decl_->settings.push_back(std::move(s));
-      }
-      for (std::string &line : ignored.pending)
-        ctx_.model().flowNote(decl_, std::move(line));
-    }
+    reentry(definition.value("reentry_criteria", json::object()));
+    if (definition.contains("profile_filter") && definition["profile_filter"].is_object())
+      flowFilter(definition["profile_filter"]);
     body(definition);
   }
 
 private:
   std::string where() const { return "flows/" + decl_->name.text + ".flow"; }
+  void flowNotes(std::vector<std::string> lines) {
+    for (std::string &line : lines)
+      ctx_.model().flowNote(decl_, std::move(line));
+  }
+  void setting(ast::SettingKind kind, ast::Condition *condition = nullptr, int64_t seconds = 0) {
+    ast::FlowSetting s;
+    s.kind = kind;
+    s.condition = condition;
+    s.seconds = seconds;
+    decl_->settings.push_back(std::move(s));
+  }
+  void policy(ast::PolicyKind kind, std::string name) {
+    ast::PolicyStmt p;
+    p.kind = kind;
+    p.name = make::name(std::move(name));
+    decl_->policies.push_back(std::move(p));
+  }
 
+  // ---- enrolment --------------------------------------------------------------
   void triggers(const json &list) {
     for (size_t i = 0; i < list.size(); ++i) {
       std::string type = text(list[i], "type"), id = text(list[i], "id");
@@ -69,93 +86,170 @@ private:
         t.kind = ast::TriggerKind::ListJoined;
         t.name = make::name(ctx_.model().asset("list", id, ""));
       } else {
-        for (std::string &line :
-             ctx_.keep("/data/attributes/definition/triggers/" + std::to_string(i),
-                       "Klaviyo trigger `" + type + "`", "Flow has no such trigger", where()))
-          ctx_.model().flowNote(decl_, std::move(line));
+        flowNotes(ctx_.keep("/data/attributes/definition/triggers/" + std::to_string(i),
+                            "Klaviyo trigger `" + type + "`", "Flow has no such trigger", where()));
         continue;
       }
       decl_->triggers.push_back(std::move(t));
     }
   }
 
-  /// A profile filter (OR of condition groups? Klaviyo: AND of groups, each
-  /// an OR of conditions).
-  ast::Condition *filter(const json &profileFilter, const std::string &pointer, Body &body) {
-    ast::Arena &arena = ctx_.arena();
-    std::vector<ast::Condition *> groups;
-    const json &list = profileFilter.value("condition_groups", json::array());
-    for (size_t g = 0; g < list.size(); ++g) {
-      std::vector<ast::Condition *> any;
-      const json &conditions = list[g].value("conditions", json::array());
-      for (size_t c = 0; c < conditions.size(); ++c) {
-        ast::Condition *leaf = condition(conditions[c]);
-        if (!leaf) {
-          for (std::string &line :
-               ctx_.keep(pointer + "/condition_groups/" + std::to_string(g) + "/conditions/" +
-                             std::to_string(c),
-                         "Klaviyo condition `" + text(conditions[c], "type") + "`",
-                         "this importer reads list membership and marketing consent only", where()))
-            body.pending.push_back(std::move(line));
-          return nullptr;
-        }
-        any.push_back(leaf);
+  /// `{1, alltime}` is once per profile; `{n, unit}` re-entry after n units.
+  void reentry(const json &criteria) {
+    static const std::map<std::string, int64_t> units = {
+        {"hour", 3600}, {"day", 86400}, {"week", 604800}, {"month", 2592000}};
+    std::string unit = text(criteria, "unit");
+    int64_t duration = criteria.value("duration", 0);
+    if (units.count(unit) && duration > 0)
+      setting(ast::SettingKind::ReenrollAfter, nullptr, duration * units.at(unit));
+  }
+
+  /// The flow filter, which Klaviyo checks at entry and before every action:
+  /// a group that only excludes one list or segment is `suppress list`; the
+  /// other groups are `not G` for the flow's goal G (how `mac build` writes
+  /// both).
+  void flowFilter(const json &filter) {
+    std::string pointer = "/data/attributes/definition/profile_filter";
+    json rest = json::array();
+    for (const json &group : filter.value("condition_groups", json::array())) {
+      const json &conditions = group.value("conditions", json::array());
+      const json &only = conditions.size() == 1 ? conditions[0] : json();
+      if (text(only, "type") == "profile-group-membership" && !only.value("is_member", true) &&
+          only.value("group_ids", json::array()).size() == 1 && only["group_ids"][0].is_string()) {
+        ast::Condition *in = conditions_->membership(only["group_ids"][0].get<std::string>());
+        policy(ast::PolicyKind::SuppressList, in->name.text);
+        continue;
       }
-      if (!any.empty())
-        groups.push_back(make::combine(arena, ast::CondKind::Or, any));
+      rest.push_back(group);
     }
-    if (groups.empty())
-      return make::cond(arena, ast::CondKind::True);
-    return make::combine(arena, ast::CondKind::And, groups);
+    if (rest.empty())
+      return;
+    std::vector<std::string> notes;
+    ast::Condition *goal =
+        conditions_->filter(json{{"condition_groups", rest}}, pointer, notes, true);
+    flowNotes(std::move(notes));
+    if (!goal)
+      return;
+    ctx_.approximated(pointer, "the flow filter",
+                      "imported as the `goal` it is the opposite of (the contact leaves when it "
+                      "stops holding); Klaviyo also checks it at entry");
+    setting(ast::SettingKind::Goal, goal);
   }
 
-  ast::Condition *condition(const json &c) {
-    ast::Arena &arena = ctx_.arena();
-    std::string type = text(c, "type");
-    if (type == "profile-group-membership") {
-      const json &ids = c.value("group_ids", json::array());
-      std::vector<ast::Condition *> any;
-      for (const json &id : ids)
-        any.push_back(make::cond(arena, ast::CondKind::InList,
-                                 ctx_.model().asset("list", id.get<std::string>(), "")));
-      if (any.empty())
-        return nullptr;
-      ast::Condition *in = make::combine(arena, ast::CondKind::Or, any);
-      return c.value("is_member", true) ? in : make::negate(arena, in);
-    }
-    if (type == "profile-marketing-consent") {
-      std::string channel = text(c.value("consent", json::object()), "channel");
-      if (channel != "email" && channel != "sms" && channel != "push")
-        return nullptr;
-      std::string field = ctx_.model().field(channel + "_opt_in");
-      ctx_.model().fieldType(field, "bool");
-      ctx_.model().consent(channel, field);
-      return make::cond(arena, ast::CondKind::Consent, channel);
-    }
-    return nullptr;
-  }
-
+  // ---- actions ----------------------------------------------------------------
   std::string pointer(const std::string &id) const {
     return "/data/attributes/definition/actions/" + std::to_string(index_.at(id));
   }
   const json &action(const std::string &id) const {
     return attributes_["definition"]["actions"][index_.at(id)];
   }
+  std::string next(const std::string &id, const char *link) const {
+    return text(action(id).value("links", json::object()), link);
+  }
+  bool isSend(const std::string &id) const {
+    std::string type = text(action(id), "type");
+    return type == "send-email" || type == "send-sms" || type == "send-mobile-push";
+  }
+
+  /// The actions from `id` on, without their ids: equal for the copies a
+  /// tree-shaped flow makes of one continuation.
+  json shape(const std::string &id) const {
+    if (id.empty() || !index_.count(id))
+      return nullptr;
+    const json &a = action(id);
+    json out = {{"type", a.value("type", json())}, {"data", a.value("data", json())}};
+    if (text(a, "type") == "conditional-split")
+      out["next"] = {shape(next(id, "next_if_true")), shape(next(id, "next_if_false"))};
+    else
+      out["next"] = shape(next(id, "next"));
+    return out;
+  }
+
+  /// The audience of a safe-mode split `mac build` puts before a send: a
+  /// split on membership of one group whose true side is the send and then
+  /// what its false side does. "" when `id` is not one.
+  std::string safeModeAudience(const std::string &id) const {
+    const json &a = action(id);
+    if (text(a, "type") != "conditional-split")
+      return {};
+    const json &groups = a.value("data", json::object())
+                             .value("profile_filter", json::object())
+                             .value("condition_groups", json::array());
+    const json &only =
+        groups.size() == 1 && groups[0].value("conditions", json::array()).size() == 1
+            ? groups[0]["conditions"][0]
+            : json();
+    if (text(only, "type") != "profile-group-membership" || !only.value("is_member", false) ||
+        only.value("group_ids", json::array()).size() != 1 || !only["group_ids"][0].is_string())
+      return {};
+    std::string send = next(id, "next_if_true");
+    if (!index_.count(send) || !isSend(send) ||
+        shape(next(send, "next")) != shape(next(id, "next_if_false")))
+      return {};
+    return only["group_ids"][0].get<std::string>();
+  }
+
+  /// Undoes the safe-mode splits: outside production, when every send of the
+  /// flow is behind a split on the same audience, that audience is the
+  /// environment's `safe_mode` and each split is replaced by its send.
+  void removeSafeModeSplits() {
+    if (ctx_.model().env() == "prod")
+      return;
+    std::map<std::string, std::string> guards; // split → send
+    std::string audience;
+    size_t sends = 0;
+    for (const auto &[id, i] : index_) {
+      if (isSend(id))
+        ++sends;
+      std::string group = safeModeAudience(id);
+      if (group.empty())
+        continue;
+      if (!audience.empty() && group != audience)
+        return;
+      audience = group;
+      guards[id] = next(id, "next_if_true");
+    }
+    if (guards.empty() || guards.size() != sends)
+      return;
+    ctx_.model().setSafeMode(conditions_->membership(audience)->name.text);
+    alias_ = std::move(guards);
+  }
+
+  std::string resolve(std::string id) const {
+    for (int hops = 0; alias_.count(id) && hops < 8; ++hops)
+      id = alias_.at(id);
+    return id;
+  }
 
   void body(const json &definition) {
     const json &actions = definition.value("actions", json::array());
-    Graph g;
     for (size_t i = 0; i < actions.size(); ++i)
       index_[text(actions[i], "temporary_id").empty() ? text(actions[i], "id")
                                                       : text(actions[i], "temporary_id")] = i;
+    std::string entry = text(definition, "entry_action_id");
+    if (entry == kEnrolmentFilter && index_.count(entry) && next(entry, "next_if_false").empty()) {
+      std::vector<std::string> notes;
+      const json &pf = action(entry).value("data", json::object()).value("profile_filter", json());
+      if (ast::Condition *c =
+              pf.is_object()
+                  ? conditions_->filter(pf, pointer(entry) + "/data/profile_filter", notes)
+                  : nullptr) {
+        setting(ast::SettingKind::Require, c);
+        entry = next(entry, "next_if_true");
+      }
+      flowNotes(std::move(notes));
+    }
+    removeSafeModeSplits();
+    Graph g;
     for (const auto &[id, i] : index_) {
-      const json &links = actions[i].value("links", json::object());
+      if (alias_.count(id))
+        continue;
       GraphNode node;
       if (text(actions[i], "type") == "conditional-split") {
         node.branch = true;
-        node.next = {text(links, "next_if_true"), text(links, "next_if_false")};
+        node.next = {resolve(next(id, "next_if_true")), resolve(next(id, "next_if_false"))};
       } else {
-        node.next = {text(links, "next")};
+        node.next = {resolve(next(id, "next"))};
       }
       g[id] = std::move(node);
     }
@@ -164,14 +258,51 @@ private:
     hooks.conditions = [this](const std::string &id, Body &body) {
       const json &pf = action(id).value("data", json::object()).value("profile_filter", json());
       ast::Condition *c =
-          pf.is_object() ? filter(pf, pointer(id) + "/data/profile_filter", body) : nullptr;
+          pf.is_object()
+              ? conditions_->filter(pf, pointer(id) + "/data/profile_filter", body.pending)
+              : nullptr;
       return c ? std::vector<ast::Condition *>{c} : std::vector<ast::Condition *>{};
     };
     hooks.loop = [this](const std::string &from, const std::string &to) {
       return ctx_.keep(pointer(from), "a Klaviyo link back to `" + to + "`", "Flow has no loops",
                        where());
     };
-    decl_->body = structure(ctx_.model(), g, text(definition, "entry_action_id"), hooks, decl_);
+    decl_->body = structure(ctx_.model(), g, resolve(entry), hooks, decl_);
+    for (const std::string &channel : consent_)
+      ctx_.model().consentGuard(channel, decl_->name.text);
+  }
+
+  void keep(const std::string &id, Body &body, const std::string &what, const std::string &why) {
+    for (std::string &line : ctx_.keep(pointer(id), what, why, where()))
+      body.pending.push_back(std::move(line));
+  }
+  void add(Body &body, ast::Statement *stmt) { ctx_.model().append(body, stmt); }
+
+  /// A send's own filters: the consent `mac build` adds for a `require
+  /// consent` policy, and SMS quiet hours (the window is the account's).
+  void sendPolicies(const std::string &id, const json &message) {
+    const json &extra = message.value("additional_filters", json::object());
+    for (const json &group : extra.value("condition_groups", json::array()))
+      for (const json &c : group.value("conditions", json::array()))
+        if (text(c, "type") == "profile-marketing-consent" &&
+            c.value("consent", json::object()).value("can_receive_marketing", false)) {
+          std::string channel = text(c["consent"], "channel");
+          conditions_->condition(c, false); // declares the consent
+          consent_.insert(channel);
+        }
+    if (message.value("sms_quiet_hours_enabled", false) && !quietHours_) {
+      quietHours_ = true;
+      ctx_.approximated(pointer(id) + "/data/message/sms_quiet_hours_enabled", "SMS quiet hours",
+                        "the window is an account setting the flow does not carry; imported as "
+                        "21:00..08:00 recipient_local: check it against the account's");
+      ast::PolicyStmt p;
+      p.kind = ast::PolicyKind::QuietHours;
+      p.name = make::name("sms");
+      p.startMinute = 21 * 60;
+      p.endMinute = 8 * 60;
+      p.zone = make::name("recipient_local");
+      decl_->policies.push_back(std::move(p));
+    }
   }
 
   void step(const std::string &id, Body &body) {
@@ -185,7 +316,7 @@ private:
       if (clock.size() >= 5 && std::isdigit(static_cast<unsigned char>(clock[0]))) {
         ast::Statement *s = make::stmt(arena, ast::StmtKind::WaitUntil);
         s->value = make::clock(std::stoi(clock.substr(0, 2)) * 60 + std::stoi(clock.substr(3, 2)));
-        return ctx_.model().append(body, s);
+        return add(body, s);
       }
     }
     if (type == "time-delay") {
@@ -195,7 +326,7 @@ private:
       if (unit != units.end() && data.value("value", 0) > 0) {
         ast::Statement *s = make::stmt(arena, ast::StmtKind::Wait);
         s->value = make::duration(data.value("value", 0) * unit->second);
-        return ctx_.model().append(body, s);
+        return add(body, s);
       }
     }
     if (type == "send-email" || type == "send-sms") {
@@ -203,31 +334,68 @@ private:
       std::string kind = type == "send-email" ? "email" : "sms";
       std::string id2 = text(message, "template_id");
       std::string name = ctx_.model().asset(kind, id2.empty() ? id : id2, text(message, "name"));
-      return ctx_.model().append(body, make::stmt(arena, ast::StmtKind::Send, name));
-    }
-    if (type == "list-update" && text(data, "list_id").rfind("unbound:tag:", 0) == 0) {
-      std::string id2 = text(data, "list_id");
-      std::string tag = ctx_.model().tag(id2, id2.substr(12), "");
-      return ctx_.model().append(body, make::stmt(arena, ast::StmtKind::AddTag, tag));
+      sendPolicies(id, message);
+      return add(body, make::stmt(arena, ast::StmtKind::Send, name));
     }
     if (type == "list-update" && !text(data, "list_id").empty()) {
-      std::string list = ctx_.model().asset("list", text(data, "list_id"), text(data, "name"));
-      return ctx_.model().append(body, make::stmt(arena, ast::StmtKind::AddToList, list));
+      std::string list = text(data, "list_id");
+      bool on = data.value("on_execution", true);
+      ast::Condition *in = conditions_->membership(list);
+      if (in->kind == ast::CondKind::HasTag)
+        return add(body, make::stmt(arena, on ? ast::StmtKind::AddTag : ast::StmtKind::RemoveTag,
+                                    in->name.text));
+      return add(body,
+                 make::stmt(arena, on ? ast::StmtKind::AddToList : ast::StmtKind::RemoveFromList,
+                            in->name.text));
     }
-    if (type == "webhook" && !text(data, "url").empty()) {
-      std::string hook = ctx_.model().asset("webhook", text(data, "url"), "");
-      ctx_.model().webhook(hook).url = text(data, "url");
-      return ctx_.model().append(body, make::stmt(arena, ast::StmtKind::Call, hook));
+    if (type == "send-webhook" || type == "webhook") {
+      const json &message = data.contains("message") ? data["message"] : data;
+      std::string url = text(message, "url");
+      if (url.empty())
+        return keep(id, body, "Klaviyo webhook", "it names no URL");
+      std::string hook = ctx_.model().asset("webhook", url, "");
+      auto &info = ctx_.model().webhook(hook);
+      info.url = url;
+      static const std::regex secret("^<secret ([A-Za-z0-9_]+)>$");
+      const json &headers = message.contains("headers") ? message["headers"] : json::object();
+      for (const auto &[header, value] : headers.items()) {
+        std::smatch m;
+        std::string v = value.is_string() ? value.get<std::string>() : value.dump();
+        if (std::regex_match(v, m, secret))
+          info.secretHeader = {header, m[1].str()};
+      }
+      return add(body, make::stmt(arena, ast::StmtKind::Call, hook));
     }
-    for (std::string &line : ctx_.keep(pointer(id), "Klaviyo action `" + type + "`",
-                                       "Flow has no equivalent step (or it was not read)", where()))
-      body.pending.push_back(std::move(line));
+    if (type == "update-profile") {
+      const json &operations = data.value("profile_operations", json::array());
+      for (const json &op : operations) {
+        if (text(op, "operator") != "update" || text(op, "property_key").empty())
+          return keep(id, body, "Klaviyo profile update", "Flow sets fields to literal values");
+      }
+      for (const json &op : operations) {
+        std::string field = conditions_->field(text(op, "property_key"));
+        std::string kind = text(op, "property_type");
+        if (kind == "numeric" || kind == "boolean")
+          ctx_.model().fieldType(field, kind == "numeric" ? "number" : "bool");
+        ast::Statement *s = make::stmt(arena, ast::StmtKind::Set, field);
+        s->value = make::typed(ctx_.model().fieldTypeOf(field), text(op, "property_value"));
+        add(body, s);
+      }
+      if (!operations.empty())
+        return;
+    }
+    keep(id, body, "Klaviyo action `" + type + "`",
+         "Flow has no equivalent step (or it was not read)");
   }
 
   ImportContext &ctx_;
   const json &attributes_;
   ast::FlowDecl *decl_ = nullptr;
+  std::optional<Conditions> conditions_;
   std::map<std::string, size_t> index_;
+  std::map<std::string, std::string> alias_;
+  std::set<std::string> consent_;
+  bool quietHours_ = false;
 };
 
 const json *attributesOf(const json &value) {

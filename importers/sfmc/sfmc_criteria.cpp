@@ -69,7 +69,26 @@ private:
     }
     if (parts.empty())
       return make::cond(ctx_.arena(), CondKind::True);
+    if (ast::Condition *in = values(parts, op == "OR"))
+      return in;
     return make::combine(ctx_.arena(), op == "OR" ? CondKind::Or : CondKind::And, parts);
+  }
+
+  /// An OR of `F == v` over one text field is `F in [...]` (how `mac build`
+  /// writes `in`; Journey Builder has no multi-value operator), an AND of
+  /// `F != v` is `not F in [...]`; null otherwise.
+  ast::Condition *values(const std::vector<ast::Condition *> &parts, bool isOr) {
+    CompareOp op = isOr ? CompareOp::Eq : CompareOp::Ne;
+    for (const ast::Condition *c : parts)
+      if (c->kind != CondKind::Compare || c->op != op || c->name.text != parts[0]->name.text ||
+          c->values.front().kind != ast::LiteralKind::String)
+        return nullptr;
+    if (parts.size() < 2)
+      return nullptr;
+    ast::Condition *in = make::cond(ctx_.arena(), CondKind::InValues, parts[0]->name.text);
+    for (const ast::Condition *c : parts)
+      in->values.push_back(c->values.front());
+    return isOr ? in : make::negate(ctx_.arena(), in);
   }
 
   ast::Condition *condition() {
@@ -134,8 +153,12 @@ private:
       c->values.push_back(make::string(value));
       return c;
     }
-    if (op == "DoesNotContain") {
-      ast::Condition *c = make::cond(arena, CondKind::Contains, name);
+    static const std::map<std::string, CondKind> negatedTests = {
+        {"DoesNotContain", CondKind::Contains},
+        {"DoesNotBeginWith", CondKind::StartsWith},
+        {"DoesNotEndWith", CondKind::EndsWith}};
+    if (auto t = negatedTests.find(op); t != negatedTests.end()) {
+      ast::Condition *c = make::cond(arena, t->second, name);
       c->values.push_back(make::string(value));
       return make::negate(arena, c);
     }

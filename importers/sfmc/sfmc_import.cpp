@@ -5,11 +5,16 @@
 #include "importers/platforms.h"
 #include "importers/structurer.h"
 
+#include <algorithm>
+#include <regex>
 #include <set>
 
 namespace mac::importer::sfmc {
 
 namespace {
+
+constexpr const char *kRequireKey = "MULTICRITERIADECISIONV2-require"; ///< `mac build`'s
+constexpr const char *kSafeMode = "Safe mode: ";
 
 class JourneyImporter {
 public:
@@ -23,6 +28,7 @@ public:
     decl_ = ctx_.model().flow(key.empty() ? text(journey_, "id") : key,
                               wanted.empty() ? key : wanted, display);
     triggers();
+    entryMode();
     goals();
     body();
   }
@@ -33,6 +39,38 @@ private:
   void flowNotes(std::vector<std::string> lines) {
     for (std::string &line : lines)
       ctx_.model().flowNote(decl_, std::move(line));
+  }
+  void setting(ast::SettingKind kind, ast::Condition *condition = nullptr, int64_t seconds = 0) {
+    ast::FlowSetting s;
+    s.kind = kind;
+    s.condition = condition;
+    s.seconds = seconds;
+    decl_->settings.push_back(std::move(s));
+  }
+  void policy(ast::PolicyKind kind, std::string name) {
+    ast::PolicyStmt p;
+    p.kind = kind;
+    p.name = make::name(std::move(name));
+    for (const ast::PolicyStmt &known : decl_->policies)
+      if (known.kind == p.kind && known.name.text == p.name.text)
+        return;
+    decl_->policies.push_back(std::move(p));
+  }
+
+  // ---- entry ------------------------------------------------------------------
+  /// The daily time of an automation audience `mac build` wrote ("Fire when:
+  /// daily at 09:00" in its entry event definition), or -1.
+  int dailyMinute(const std::string &event) const {
+    auto found = ctx_.definitions().find(event);
+    if (found == ctx_.definitions().end())
+      return -1;
+    static const std::regex daily("daily at ([01][0-9]|2[0-3]):([0-5][0-9])");
+    std::smatch m;
+    std::string description = text(found->second, "description");
+    if (text(found->second.value("schedule", json::object()), "frequency") != "Daily" ||
+        !std::regex_search(description, m, daily))
+      return -1;
+    return std::stoi(m[1].str()) * 60 + std::stoi(m[2].str());
   }
 
   void triggers() {
@@ -49,6 +87,13 @@ private:
         decl_->triggers.push_back(std::move(trigger));
         continue;
       }
+      if (int minute = dailyMinute(event); type == "AutomationAudience" && minute >= 0) {
+        ast::Trigger trigger;
+        trigger.kind = ast::TriggerKind::Schedule;
+        trigger.value = make::clock(minute);
+        decl_->triggers.push_back(std::move(trigger));
+        continue;
+      }
       flowNotes(ctx_.keep(pointer,
                           "SFMC entry source `" + type + "`" +
                               (event.empty() ? "" : " (event `" + event + "`)"),
@@ -61,36 +106,195 @@ private:
                           where()));
   }
 
-  void goals() {
-    for (const char *kind : {"goals", "exits"}) {
-      const json &list = journey_.value(kind, json::array());
-      for (size_t i = 0; i < list.size(); ++i)
-        flowNotes(
-            ctx_.keep(base_ + "/" + kind + "/" + std::to_string(i),
-                      std::string("SFMC journey ") + (kind[0] == 'g' ? "goal" : "exit criteria"),
-                      "the criteria are not read yet; write a `goal` by hand", where()));
-    }
+  /// `OnceAndDone` (and `NotSet`) enter once; the other modes re-enter, with
+  /// no interval Journey Builder keeps.
+  void entryMode() {
+    std::string mode = text(journey_, "entryMode");
+    if (mode != "SingleEntryAcrossAllVersions" && mode != "MultipleEntries")
+      return;
+    ctx_.approximated(
+        base_ + "/entryMode", "entry mode `" + mode + "`",
+        "Journey Builder keeps no re-entry interval; imported as `reenroll after 1d`");
+    setting(ast::SettingKind::ReenrollAfter, nullptr, 86400);
   }
 
+  void goals() {
+    const json &goals = journey_.value("goals", json::array());
+    for (size_t i = 0; i < goals.size(); ++i) {
+      std::string pointer = base_ + "/goals/" + std::to_string(i);
+      const json &criteria =
+          goals[i].value("configurationArguments", json::object()).value("criteria", json());
+      if (ast::Condition *c =
+              criteria.is_string() ? sfmc::criteria(ctx_, criteria.get<std::string>()) : nullptr) {
+        setting(ast::SettingKind::Goal, c);
+        continue;
+      }
+      flowNotes(
+          ctx_.keep(pointer, "SFMC journey goal", "its criteria have no Flow condition", where()));
+    }
+    const json &exits = journey_.value("exits", json::array());
+    for (size_t i = 0; i < exits.size(); ++i)
+      flowNotes(ctx_.keep(base_ + "/exits/" + std::to_string(i), "SFMC journey exit criteria",
+                          "Flow ends a flow early only at a `goal`; write one by hand", where()));
+  }
+
+  // ---- activities -------------------------------------------------------------
   std::string pointer(const std::string &key) const {
     return base_ + "/activities/" + std::to_string(index_.at(key));
   }
   const json &activity(const std::string &key) const {
     return journey_.at("activities").at(index_.at(key));
   }
+  std::string type(const std::string &key) const {
+    return index_.count(key) ? text(activity(key), "type") : std::string();
+  }
+  /// The `next` of outcome `n` of `key` ("" when the path ends there).
+  std::string next(const std::string &key, size_t n = 0) const {
+    const json &outcomes = activity(key).value("outcomes", json::array());
+    return n < outcomes.size() ? text(outcomes[n], "next") : std::string();
+  }
+  /// The decision's condition for outcome `path`, or null.
+  ast::Condition *decisionCriteria(const std::string &key, const std::string &path) {
+    const json &criteria = activity(key)
+                               .value("configurationArguments", json::object())
+                               .value("criteria", json::object());
+    if (!criteria.contains(path) || !criteria[path].is_string())
+      return nullptr;
+    return sfmc::criteria(ctx_, criteria[path].get<std::string>());
+  }
 
   static bool isDecision(const json &a) {
     return text(a, "type") == "MULTICRITERIADECISION" &&
            a.value("outcomes", json::array()).size() >= 2;
   }
+  /// A decision of one condition (`default_path_1`) and a remainder.
+  bool isSplit(const std::string &key) const {
+    const json &a = activity(key);
+    const json &outcomes = a.value("outcomes", json::array());
+    return isDecision(a) && outcomes.size() == 2 && text(outcomes[0], "key") == "default_path_1" &&
+           text(outcomes[1], "key") == "remainder_path";
+  }
+
+  std::string resolve(std::string key) const {
+    for (int hops = 0; alias_.count(key) && hops < 8; ++hops)
+      key = alias_.at(key);
+    return key;
+  }
+
+  /// The activities from `key` on without their keys, ids and decision
+  /// names: equal for the copies Journey Builder's tree needs of one
+  /// continuation.
+  json shape(const std::string &key) const {
+    std::string at = resolve(key);
+    if (at.empty() || !index_.count(at))
+      return nullptr;
+    const json &a = activity(at);
+    json out = {{"type", a.value("type", json())},
+                {"configurationArguments", a.value("configurationArguments", json())},
+                {"arguments", a.value("arguments", json())}};
+    if (!isDecision(a))
+      out["name"] = a.value("name", json());
+    json nexts = json::array();
+    for (const json &o : a.value("outcomes", json::array()))
+      nexts.push_back(shape(text(o, "next")));
+    out["next"] = std::move(nexts);
+    return out;
+  }
+
+  /// The policy guard `mac build` puts before a send ("<send>-policy"): the
+  /// contact is in none of the suppressed lists and segments and, for a
+  /// `require consent` policy, has consent; otherwise the journey ends.
+  void policyGuard(const std::string &key) {
+    ast::Condition *all = decisionCriteria(key, "default_path_1");
+    if (!all || !next(key, 1).empty())
+      return;
+    std::vector<ast::Condition *> parts =
+        all->kind == ast::CondKind::And ? all->children : std::vector<ast::Condition *>{all};
+    for (ast::Condition *part : parts) {
+      ast::Condition *inner = part->kind == ast::CondKind::Not ? part->children.front() : nullptr;
+      if (inner && inner->kind == ast::CondKind::InList)
+        policy(ast::PolicyKind::SuppressList, inner->name.text);
+      else if (part->kind == ast::CondKind::Consent)
+        consent_.insert(part->name.text);
+      else // a suppressed segment, written as its condition, negated
+        policy(ast::PolicyKind::SuppressSegment,
+               ctx_.model().segment("suppressed", "", make::opposite(ctx_.arena(), part)));
+    }
+    alias_[key] = next(key);
+  }
+
+  /// The quiet-hours WAIT before a send ("<send>-quiet"): it holds the send
+  /// until the window's end; the window's start is not carried.
+  void quietWait(const std::string &key) {
+    const json &config = activity(key).value("configurationArguments", json::object());
+    std::string end = text(config, "specifiedTime");
+    std::string send = resolve(next(key));
+    std::string channel = type(send) == "SMSSYNC" ? "sms" : type(send) == "EMAILV2" ? "email" : "";
+    static const std::regex clock("^([01][0-9]|2[0-3]):([0-5][0-9])$");
+    std::smatch m;
+    if (channel.empty() || !std::regex_match(end, m, clock))
+      return;
+    alias_[key] = next(key);
+    for (const ast::PolicyStmt &known : decl_->policies)
+      if (known.kind == ast::PolicyKind::QuietHours && known.name.text == channel)
+        return;
+    uint32_t minute = std::stoi(m[1].str()) * 60 + std::stoi(m[2].str());
+    ctx_.approximated(pointer(key), "quiet hours",
+                      "Journey Builder holds the send until " + end +
+                          ", the window's end; its start is not carried: imported as " +
+                          (minute == 21 * 60 ? "20:00" : "21:00") + ", check it");
+    ast::PolicyStmt p;
+    p.kind = ast::PolicyKind::QuietHours;
+    p.name = make::name(channel);
+    p.startMinute = minute == 21 * 60 ? 20 * 60 : 21 * 60;
+    p.endMinute = minute;
+    p.zone = make::name("recipient_local");
+    decl_->policies.push_back(std::move(p));
+  }
+
+  /// The safe-mode decision ("Safe mode: <audience>"): its condition path is
+  /// the send and then what the remainder path does.
+  void safeModeDecision(const std::string &key) {
+    std::string send = resolve(next(key));
+    if (type(send) != "EMAILV2" && type(send) != "SMSSYNC")
+      return;
+    if (shape(next(send)) != shape(next(key, 1)))
+      return;
+    ast::Condition *audience = decisionCriteria(key, "default_path_1");
+    if (!audience)
+      return;
+    std::string display = ctx_.model().unprefixed(
+        text(activity(key), "name").substr(std::string_view(kSafeMode).size()));
+    std::string name = audience->kind == ast::CondKind::InList
+                           ? audience->name.text
+                           : ctx_.model().segment(display, display, audience);
+    ctx_.model().setSafeMode(name);
+    alias_[key] = next(key);
+  }
+
+  /// Undoes what `mac build` adds around sends (see sfmc_import.h).
+  void removeGuards() {
+    for (const auto &[key, i] : index_) {
+      size_t dash = key.rfind('-');
+      std::string suffix = dash == std::string::npos ? "" : key.substr(dash);
+      if (suffix == "-policy" && isSplit(key))
+        policyGuard(key);
+      else if (suffix.rfind("-quiet", 0) == 0 && type(key) == "WAIT")
+        quietWait(key);
+    }
+    for (const auto &[key, i] : index_)
+      if (isSplit(key) && text(activity(key), "name").rfind(kSafeMode, 0) == 0)
+        safeModeDecision(key);
+    for (const std::string &channel : consent_)
+      ctx_.model().consentGuard(channel, decl_->name.text);
+  }
 
   Graph graph() {
     Graph g;
-    const json &activities = journey_["activities"];
-    for (size_t i = 0; i < activities.size(); ++i)
-      index_[text(activities[i], "key")] = i;
     for (const auto &[key, i] : index_) {
-      const json &a = activities[i];
+      if (alias_.count(key))
+        continue;
+      const json &a = activity(key);
       GraphNode node;
       const json &outcomes = a.value("outcomes", json::array());
       if (isDecision(a)) {
@@ -98,12 +302,12 @@ private:
         std::string remainder;
         for (const json &o : outcomes)
           if (text(o, "key") == "remainder_path")
-            remainder = text(o, "next");
+            remainder = resolve(text(o, "next"));
           else
-            node.next.push_back(text(o, "next"));
+            node.next.push_back(resolve(text(o, "next")));
         node.next.push_back(remainder);
       } else if (!outcomes.empty()) {
-        node.next.push_back(text(outcomes[0], "next"));
+        node.next.push_back(resolve(text(outcomes[0], "next")));
       }
       g[key] = std::move(node);
     }
@@ -111,16 +315,25 @@ private:
   }
 
   /// The activity that starts the journey: the one no outcome leads to
-  /// (the first in order when several are).
-  std::string entry() const {
+  /// (the first in order when several are). `mac build`'s enrolment filter
+  /// there is the flow's `require`.
+  std::string entry() {
     std::set<std::string> targets;
     for (const json &a : journey_["activities"])
       for (const json &o : a.value("outcomes", json::array()))
         targets.insert(text(o, "next"));
+    std::string first;
     for (const json &a : journey_["activities"])
-      if (!targets.count(text(a, "key")))
-        return text(a, "key");
-    return {};
+      if (!targets.count(text(a, "key"))) {
+        first = text(a, "key");
+        break;
+      }
+    if (first == kRequireKey && isSplit(first) && next(first, 1).empty() && !next(first).empty())
+      if (ast::Condition *c = decisionCriteria(first, "default_path_1")) {
+        setting(ast::SettingKind::Require, c);
+        return next(first);
+      }
+    return first;
   }
 
   void body() {
@@ -129,21 +342,23 @@ private:
       ctx_.shape(base_ + "/activities", "an SFMC journey has an `activities` array");
       return;
     }
+    for (size_t i = 0; i < activities->size(); ++i)
+      index_[text((*activities)[i], "key")] = i;
+    std::string start = entry();
+    removeGuards();
     Graph g = graph();
     StructureHooks hooks;
-    hooks.step = [this](const std::string &key, Body &body) { step(key, body); };
+    hooks.step = [this](const std::string &key, Body &body) {
+      sfmc::activity(ctx_, activity(key), ActivitySite{pointer(key), where(), decl_}, body);
+    };
     hooks.conditions = [this](const std::string &key, Body &body) {
       std::vector<ast::Condition *> out;
       const json &a = activity(key);
-      const json &criteria =
-          a.value("configurationArguments", json::object()).value("criteria", json::object());
       for (const json &o : a.value("outcomes", json::array())) {
         std::string path = text(o, "key");
         if (path == "remainder_path")
           continue;
-        ast::Condition *c = nullptr;
-        if (criteria.contains(path) && criteria[path].is_string())
-          c = sfmc::criteria(ctx_, criteria[path].get<std::string>());
+        ast::Condition *c = decisionCriteria(key, path);
         if (!c) {
           for (std::string &line :
                ctx_.keep(pointer(key), "SFMC decision `" + text(a, "name") + "`",
@@ -162,95 +377,7 @@ private:
       return ctx_.keep(pointer(from), "an SFMC outcome that loops back to `" + to + "`",
                        "Flow has no loops", where());
     };
-    decl_->body = structure(ctx_.model(), g, entry(), hooks, decl_);
-  }
-
-  void add(Body &body, ast::Statement *stmt) { ctx_.model().append(body, stmt); }
-  void keep(const std::string &key, Body &body, const std::string &what, const std::string &why) {
-    for (std::string &line : ctx_.keep(pointer(key), what, why, where()))
-      body.pending.push_back(std::move(line));
-  }
-
-  void update(const std::string &key, const json &a, Body &body) {
-    const json &fields = a.value("arguments", json::object())
-                             .value("activityData", json::object())
-                             .value("updateContactFields", json::array());
-    if (fields.empty())
-      return keep(key, body, "SFMC contact update `" + text(a, "name") + "`",
-                  "it updates no field this importer can read");
-    ast::Arena &arena = ctx_.arena();
-    for (const json &f : fields) {
-      std::string col = text(f, "field"), value = text(f, "value");
-      std::string name = column(ctx_, col);
-      bool flag = value == "true" || value == "false";
-      if (col.rfind("tag_", 0) == 0 && flag) {
-        add(body,
-            make::stmt(arena, value == "true" ? ast::StmtKind::AddTag : ast::StmtKind::RemoveTag,
-                       name));
-      } else if (col.rfind("list_", 0) == 0 && flag) {
-        add(body,
-            make::stmt(arena,
-                       value == "true" ? ast::StmtKind::AddToList : ast::StmtKind::RemoveFromList,
-                       name));
-      } else {
-        if (flag)
-          ctx_.model().fieldType(name, "bool");
-        ast::Statement *s = make::stmt(arena, ast::StmtKind::Set, name);
-        s->value = make::typed(ctx_.model().fieldTypeOf(name), value);
-        add(body, s);
-      }
-    }
-  }
-
-  void step(const std::string &key, Body &body) {
-    ast::Arena &arena = ctx_.arena();
-    const json &a = activity(key);
-    std::string type = text(a, "type"), name = text(a, "name");
-    const json &config = a.value("configurationArguments", json::object());
-    if (type == "EMAILV2") {
-      const json &send = config.value("triggeredSend", json::object());
-      std::string id = text(send, "emailId");
-      if (id.empty())
-        id = text(config, "triggeredSendKey");
-      if (id.empty())
-        id = key;
-      std::string display = !name.empty() ? name : text(send, "description");
-      return add(body,
-                 make::stmt(arena, ast::StmtKind::Send, ctx_.model().asset("email", id, display)));
-    }
-    if (type == "SMSSYNC") {
-      std::string id = text(config, "messageId");
-      return add(body, make::stmt(arena, ast::StmtKind::Send,
-                                  ctx_.model().asset("sms", id.empty() ? key : id, name)));
-    }
-    if (type == "WAIT") {
-      static const std::map<std::string, int64_t> units = {
-          {"MINUTES", 60}, {"HOURS", 3600}, {"DAYS", 86400}, {"WEEKS", 604800}};
-      std::string unit = text(config, "waitUnit");
-      int64_t amount = config.value("waitDuration", 0);
-      if (!units.count(unit) || amount <= 0 || config.contains("specifiedTime"))
-        return keep(key, body, "SFMC wait `" + name + "`",
-                    "only a plain wait by duration is a Flow `wait`");
-      ast::Statement *s = make::stmt(arena, ast::StmtKind::Wait);
-      s->value = make::duration(amount * units.at(unit));
-      return add(body, s);
-    }
-    if (type == "UPDATECONTACTDATA")
-      return update(key, a, body);
-    if (type == "REST") {
-      const json &execute = a.value("arguments", json::object()).value("execute", json::object());
-      std::string url = text(execute, "url");
-      if (url.empty())
-        return keep(key, body, "SFMC REST activity `" + name + "`", "it names no URL");
-      std::string hook = ctx_.model().asset("webhook", url, "");
-      auto &info = ctx_.model().webhook(hook);
-      info.url = url;
-      if (!text(execute, "verb").empty())
-        info.method = text(execute, "verb");
-      return add(body, make::stmt(arena, ast::StmtKind::Call, hook));
-    }
-    keep(key, body, "SFMC activity `" + type + "`" + (name.empty() ? "" : " `" + name + "`"),
-         "Flow has no equivalent step");
+    decl_->body = structure(ctx_.model(), g, resolve(start), hooks, decl_);
   }
 
   ImportContext &ctx_;
@@ -258,9 +385,15 @@ private:
   std::string base_;
   ast::FlowDecl *decl_ = nullptr;
   std::map<std::string, size_t> index_;
+  std::map<std::string, std::string> alias_;
+  std::set<std::string> consent_;
 };
 
 bool isJourney(const json &value) { return value.is_object() && value.contains("activities"); }
+bool isDefinition(const json &value) {
+  return value.is_object() && !value.contains("activities") &&
+         !text(value, "eventDefinitionKey").empty() && value.contains("type");
+}
 
 } // namespace
 
@@ -275,8 +408,20 @@ std::vector<std::string> flowNames(const json &value) {
   return names;
 }
 
+void noteDefinitions(ImportContext &ctx, const JsonFile &file) {
+  const json &value = file.value;
+  if (isDefinition(value))
+    ctx.definitions()[text(value, "eventDefinitionKey")] = value;
+  else if (value.is_object() && value.contains("items") && value["items"].is_array())
+    for (const json &item : value["items"])
+      if (isDefinition(item))
+        ctx.definitions()[text(item, "eventDefinitionKey")] = item;
+}
+
 void importFile(ImportContext &ctx, const JsonFile &file) {
   const json &value = file.value;
+  if (isDefinition(value))
+    return; // read by noteDefinitions
   if (isJourney(value))
     return JourneyImporter(ctx, value, "").run();
   if (value.is_object() && value.contains("items") && value["items"].is_array()) {
@@ -286,7 +431,8 @@ void importFile(ImportContext &ctx, const JsonFile &file) {
         JourneyImporter(ctx, value["items"][i], "/items/" + std::to_string(i)).run();
         ++journeys;
       }
-    if (journeys > 0)
+    bool definitions = std::any_of(value["items"].begin(), value["items"].end(), isDefinition);
+    if (journeys > 0 || definitions)
       return;
   }
   ctx.shape("", "an SFMC journey (GET /interaction/v1/interactions/{id}) has `activities`");
