@@ -40,12 +40,24 @@ public:
   /// before the flows (SFMC entry event definitions by `eventDefinitionKey`).
   std::map<std::string, json> &definitions() { return definitions_; }
 
+  /// A flow that later files of the same import continue (Klaviyo's
+  /// one-flow-per-trigger copies of one Flow flow), by a platform's key:
+  /// the flow, the definition it was read from, and the number of the copy
+  /// each of its triggers came from (to keep them in order).
+  struct Continued {
+    ast::FlowDecl *flow = nullptr;
+    json definition;
+    std::vector<int> triggerNumbers;
+  };
+  std::map<std::string, Continued> &continued() { return continued_; }
+
 private:
   BundleModel &model_;
   SourceManager &sources_;
   diag::Engine &diags_;
   const JsonFile *file_ = nullptr;
   std::map<std::string, json> definitions_;
+  std::map<std::string, Continued> continued_;
 };
 
 /// A string member of `object`, or "" (numbers are written as text).

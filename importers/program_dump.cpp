@@ -38,7 +38,8 @@ public:
   std::string ref(sema::AssetRef asset) {
     const sema::Declared &decl = program_.declared(asset);
     std::string kind(backend::bindingKind(asset.kind));
-    if (asset.kind == sema::AssetKind::List || asset.kind == sema::AssetKind::Segment)
+    if (asset.kind == sema::AssetKind::List || asset.kind == sema::AssetKind::Segment ||
+        (asset.kind == sema::AssetKind::Tag && klaviyo())) // Klaviyo keeps tags as lists
       kind = "audience";
     if (asset.kind == sema::AssetKind::Field)
       return "field:" + ctx_.fieldName(sema::FieldId{asset.index});
@@ -47,6 +48,7 @@ public:
     return kind + ":" + decl.name;
   }
   std::string field(sema::FieldId id) { return ref({sema::AssetKind::Field, id.value}); }
+  bool klaviyo() const { return ctx_.target() == "klaviyo"; }
   /// A tag as the boolean the platform stores it in, where it has no tags.
   std::string tag(sema::TagId id) {
     sema::AssetRef asset{sema::AssetKind::Tag, id.value};
@@ -94,6 +96,8 @@ public:
     case K::InSegment:
       return "in " + ref({sema::AssetKind::Segment, c.segment.value});
     case K::HasTag:
+      if (klaviyo())
+        return "in " + tag(c.tag);
       return tag(c.tag) + " == true";
     case K::True:
       return "true";
@@ -102,6 +106,45 @@ public:
     default:
       return "?";
     }
+  }
+
+  /// Klaviyo: `{{name | default: x}}` placeholders as `{{property|default:x}}`
+  /// for the profile property the field is (the backend rewrites them so).
+  std::string klaviyoText(const std::string &text) {
+    std::string out;
+    size_t at = 0;
+    while (at < text.size()) {
+      size_t open = text.find("{{", at);
+      size_t close = open == std::string::npos ? open : text.find("}}", open + 2);
+      if (close == std::string::npos) {
+        out.append(text, at);
+        break;
+      }
+      out.append(text, at, open - at);
+      std::string inside = text.substr(open + 2, close - open - 2);
+      size_t bar = inside.find('|');
+      std::string name = trim(inside.substr(0, bar)), fallback;
+      if (bar != std::string::npos) {
+        std::string filter = trim(inside.substr(bar + 1));
+        size_t colon = filter.find(':');
+        if (filter.rfind("default", 0) == 0 && colon != std::string::npos)
+          fallback = trim(filter.substr(colon + 1));
+      }
+      for (uint32_t i = 0; i < program_.fields.size(); ++i)
+        if (program_.fields[i].name == name) {
+          name = ctx_.fieldName(sema::FieldId{i});
+          break;
+        }
+      out += "{{" + name + (fallback.empty() ? "" : "|default:" + fallback) + "}}";
+      at = close + 2;
+    }
+    return out;
+  }
+  static std::string trim(const std::string &text) {
+    size_t begin = text.find_first_not_of(" \t");
+    if (begin == std::string::npos)
+      return {};
+    return text.substr(begin, text.find_last_not_of(" \t") - begin + 1);
   }
 
   /// On SFMC a list is the Boolean column that stores it: a bound list's
@@ -200,8 +243,12 @@ public:
     case K::AssignOwner:
       return "assign owner " + s.text + " " + s.message.value;
     case K::AddTag:
+      if (klaviyo())
+        return "add to " + tag(sema::TagId{s.target.index});
       return "set " + tag(sema::TagId{s.target.index}) + " = true";
     case K::RemoveTag:
+      if (klaviyo())
+        return "remove from " + tag(sema::TagId{s.target.index});
       return "set " + tag(sema::TagId{s.target.index}) + " = false";
     case K::AddToList:
     case K::RemoveFromList:
@@ -209,6 +256,9 @@ public:
         return "set " + *column + (s.kind == K::AddToList ? " = true" : " = false");
       return (s.kind == K::AddToList ? "add to " : "remove from ") + ref(s.target);
     case K::Notify:
+      if (klaviyo()) // the address the alert goes to, the text as Klaviyo stores it
+        return "notify " + ctx_.boundExternal("alert", s.text).value_or(s.text) + " " +
+               klaviyoText(s.message.value);
       return "notify " + s.text + " " + s.message.value;
     case K::Emit:
       return "emit event " + s.text;
@@ -240,12 +290,20 @@ public:
     using K = sema::TriggerKind;
     if (ctx_.target() == "sfmc" && t.kind != K::Schedule)
       return "api entry event"; // every SFMC entry is an API event fired from outside
+    if (klaviyo() && (t.kind == K::FormSubmitted || t.kind == K::Event)) {
+      // both are metric triggers: a bound form is the metric it records
+      if (std::optional<std::string> metric =
+              ctx_.boundExternal(t.kind == K::Event ? "metric" : "form", t.text))
+        return "metric " + *metric;
+    }
     switch (t.kind) {
     case K::FormSubmitted:
       return "form_submitted " + t.text;
     case K::Event:
       return "event " + t.text;
     case K::TagAdded:
+      if (klaviyo()) // a list trigger on the list that stands for the tag
+        return "list_joined " + tag(t.tag);
       return ctx_.target() == "hubspot" || ctx_.target() == "sfmc"
                  ? "field_changed " + tag(t.tag) + " to true"
                  : "tag_added " + ref({sema::AssetKind::Tag, t.tag.value});

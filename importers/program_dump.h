@@ -17,7 +17,11 @@
 //   stores them;
 // - Klaviyo: no throttle (Klaviyo has no rate limit), `quiet_hours` without
 //   its window (an account setting), `wait for event E timeout D` as
-//   `wait D` (Klaviyo cannot resume on an event);
+//   `wait D` (Klaviyo cannot resume on an event); tags as audiences (a
+//   tag is a list, and a bound one does not say so): `add tag T` as
+//   `add to`, `has tag T` as `in`, `on tag_added` as `on list_joined`; a
+//   bound form or event trigger as `metric <id>`; `notify` by the bound
+//   alert address, placeholders as Klaviyo's property names;
 // - SFMC: every trigger but a schedule is the journey's API entry event; a
 //   segment prints as its `where` condition (the backend inlines it); a list
 //   as its Boolean column (`F == true`); `quiet_hours` with its end only

@@ -5,7 +5,10 @@
 // `next_if_true` / `next_if_false`) statements: conditional-split →
 // if/else, time-delay → wait, send-email / send-sms → send, list-update →
 // add to / remove from list (or tag), send-webhook → call, update-profile →
-// set. Klaviyo flows are trees: the structurer moves identical tails back
+// set, send-internal-alert → notify, a track-event internal-service → emit
+// event. The per-trigger copies `mac build` writes of a flow with several
+// triggers ("<name> (trigger i of n)", same definition) become one flow with
+// every trigger again. Klaviyo flows are trees: the structurer moves identical tails back
 // after the `if`. Other action types and conditions are kept as
 // `// IMPORT:` comments (MAC9003).
 #include "importers/klaviyo/klaviyo_import.h"
@@ -14,6 +17,7 @@
 #include "importers/platforms.h"
 #include "importers/structurer.h"
 
+#include <algorithm>
 #include <cctype>
 #include <optional>
 #include <regex>
@@ -31,10 +35,36 @@ public:
 
   void run() {
     std::string display = text(attributes_, "name");
-    decl_ = ctx_.model().flow(display, ctx_.model().unprefixed(display), display);
-    conditions_.emplace(ctx_, where());
     const json &definition = attributes_["definition"];
-    triggers(definition.value("triggers", json::array()));
+    // `mac build` writes a flow with n triggers as n copies named
+    // "<name> (trigger i of n)" that differ only in their trigger: the
+    // copies of one definition become one flow again, with every trigger.
+    static const std::regex copy(R"(^(.*) \(trigger ([0-9]{1,4}) of [0-9]{1,4}\)$)");
+    std::smatch m;
+    ImportContext::Continued *merged = nullptr;
+    if (display.size() < 1000 && std::regex_match(display, m, copy)) {
+      json shared = definition;
+      shared.erase("triggers");
+      auto [it, fresh] = ctx_.continued().try_emplace("klaviyo:" + m[1].str());
+      if (fresh || it->second.definition == shared) {
+        merged = &it->second;
+        copyNumber_ = std::stoi(m[2].str());
+        if (!fresh) { // a further copy: only its trigger is new
+          decl_ = merged->flow;
+          conditions_.emplace(ctx_, where());
+          triggers(definition.value("triggers", json::array()), &merged->triggerNumbers);
+          return;
+        }
+        display = m[1].str();
+        merged->definition = std::move(shared);
+      }
+    }
+    decl_ = ctx_.model().flow(display, ctx_.model().unprefixed(display), display);
+    if (merged)
+      merged->flow = decl_;
+    conditions_.emplace(ctx_, where());
+    triggers(definition.value("triggers", json::array()),
+             merged ? &merged->triggerNumbers : nullptr);
     reentry(definition.value("reentry_criteria", json::object()));
     if (definition.contains("profile_filter") && definition["profile_filter"].is_object())
       flowFilter(definition["profile_filter"]);
@@ -62,7 +92,9 @@ private:
   }
 
   // ---- enrolment --------------------------------------------------------------
-  void triggers(const json &list) {
+  /// The triggers; `numbers` (for the copies of one flow) keeps them in the
+  /// order of the copies they came from.
+  void triggers(const json &list, std::vector<int> *numbers) {
     for (size_t i = 0; i < list.size(); ++i) {
       std::string type = text(list[i], "type"), id = text(list[i], "id");
       ast::Trigger t;
@@ -90,7 +122,14 @@ private:
                             "Klaviyo trigger `" + type + "`", "Flow has no such trigger", where()));
         continue;
       }
-      decl_->triggers.push_back(std::move(t));
+      if (!numbers) {
+        decl_->triggers.push_back(std::move(t));
+        continue;
+      }
+      size_t at =
+          std::upper_bound(numbers->begin(), numbers->end(), copyNumber_) - numbers->begin();
+      numbers->insert(numbers->begin() + at, copyNumber_);
+      decl_->triggers.insert(decl_->triggers.begin() + at, std::move(t));
     }
   }
 
@@ -366,6 +405,28 @@ private:
       }
       return add(body, make::stmt(arena, ast::StmtKind::Call, hook));
     }
+    if (type == "send-internal-alert") {
+      const json &message = data.value("message", json::object());
+      const json &to = message.value("to_emails", json::array());
+      if (to.size() != 1 || !to[0].is_string())
+        return keep(id, body, "Klaviyo internal alert",
+                    "Flow's `notify` alerts one channel or address");
+      std::string channel = to[0].get<std::string>(); // an address, or the unbound channel
+      static const std::string unbound = "unbound:alert:";
+      if (channel.rfind(unbound, 0) == 0)
+        channel = channel.substr(unbound.size());
+      ast::Statement *s = make::stmt(arena, ast::StmtKind::Notify);
+      s->text = make::str(channel);
+      s->message = make::str(flowText(*conditions_, text(message, "subject_line")));
+      return add(body, s);
+    }
+    const json &service = data.value("service_configuration", json::object());
+    if (type == "internal-service" && text(service, "service_method_type") == "track-event" &&
+        !text(service, "event_key").empty()) {
+      ast::Statement *s = make::stmt(arena, ast::StmtKind::Emit);
+      s->text = make::str(text(service, "event_key"));
+      return add(body, s);
+    }
     if (type == "update-profile") {
       const json &operations = data.value("profile_operations", json::array());
       for (const json &op : operations) {
@@ -396,6 +457,7 @@ private:
   std::map<std::string, std::string> alias_;
   std::set<std::string> consent_;
   bool quietHours_ = false;
+  int copyNumber_ = 0; ///< i of "(trigger i of n)"
 };
 
 const json *attributesOf(const json &value) {

@@ -8,6 +8,7 @@
 // the consent filter on sends (→ `require consent`) and SMS quiet hours.
 //   klaviyo_conditions.cpp  profile filters → conditions
 //   klaviyo_import.cpp      the flow, its enrolment and its actions
+//   klaviyo_text.cpp        Klaviyo template tags → Flow placeholders
 #pragma once
 
 #include "importers/import_context.h"
@@ -40,5 +41,12 @@ private:
   ImportContext &ctx_;
   std::string where_;
 };
+
+/// `text` with Klaviyo's template tags as Flow placeholders, the fields they
+/// read registered: `{{ first_name|default:'there' }}` is
+/// `{{first_name | default: 'there'}}`, `{{ person|lookup:'x' }}` is `{{x}}`,
+/// `{% unsubscribe_url %}` `{{unsubscribe_url}}` (the inverse of what
+/// `mac build` writes).
+std::string flowText(Conditions &conditions, const std::string &text);
 
 } // namespace mac::importer::klaviyo
