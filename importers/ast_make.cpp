@@ -125,4 +125,23 @@ ast::Statement *stmt(ast::Arena &arena, ast::StmtKind kind, std::string text) {
   return s;
 }
 
+void setting(ast::FlowDecl &flow, ast::SettingKind kind, ast::Condition *condition,
+             int64_t seconds) {
+  ast::FlowSetting s;
+  s.kind = kind;
+  s.condition = condition;
+  s.seconds = seconds;
+  flow.settings.push_back(std::move(s));
+}
+
+void policy(ast::FlowDecl &flow, ast::PolicyKind kind, std::string name) {
+  for (const ast::PolicyStmt &known : flow.policies)
+    if (known.kind == kind && known.name.text == name)
+      return;
+  ast::PolicyStmt p;
+  p.kind = kind;
+  p.name = make::name(std::move(name));
+  flow.policies.push_back(std::move(p));
+}
+
 } // namespace mac::importer::make

@@ -32,4 +32,11 @@ ast::Condition *opposite(ast::Arena &arena, ast::Condition *c);
 
 ast::Statement *stmt(ast::Arena &arena, ast::StmtKind kind, std::string name = {});
 
+/// Adds a setting (`goal`, `require`, `reenroll after`, …) to `flow`.
+void setting(ast::FlowDecl &flow, ast::SettingKind kind, ast::Condition *condition = nullptr,
+             int64_t seconds = 0);
+/// Adds a policy rule (`suppress list x`, `require consent sms`, …) to
+/// `flow`, once: a rule it already has is not repeated.
+void policy(ast::FlowDecl &flow, ast::PolicyKind kind, std::string name);
+
 } // namespace mac::importer::make

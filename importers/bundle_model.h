@@ -113,6 +113,10 @@ public:
   void flowNote(const ast::FlowDecl *flow, std::string line) {
     notes_.before[flow].push_back(std::move(line));
   }
+  void flowNotes(const ast::FlowDecl *flow, std::vector<std::string> lines) {
+    for (std::string &line : lines)
+      flowNote(flow, std::move(line));
+  }
 
   /// Every file of the bundle: path → contents.
   std::map<std::string, std::string> render();

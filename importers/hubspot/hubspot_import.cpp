@@ -147,11 +147,7 @@ private:
   }
 
   void setting(ast::SettingKind kind, ast::Condition *condition = nullptr, int64_t seconds = 0) {
-    ast::FlowSetting s;
-    s.kind = kind;
-    s.condition = condition;
-    s.seconds = seconds;
-    decl_->settings.push_back(std::move(s));
+    make::setting(*decl_, kind, condition, seconds);
   }
 
   void require(const json &branch, const std::string &pointer) {
@@ -195,10 +191,7 @@ private:
   }
 
   void policy(ast::PolicyKind kind, std::string name) {
-    ast::PolicyStmt p;
-    p.kind = kind;
-    p.name = make::name(std::move(name));
-    decl_->policies.push_back(std::move(p));
+    make::policy(*decl_, kind, std::move(name));
   }
 
   void policies() {

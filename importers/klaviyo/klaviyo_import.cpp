@@ -74,21 +74,13 @@ public:
 private:
   std::string where() const { return "flows/" + decl_->name.text + ".flow"; }
   void flowNotes(std::vector<std::string> lines) {
-    for (std::string &line : lines)
-      ctx_.model().flowNote(decl_, std::move(line));
+    ctx_.model().flowNotes(decl_, std::move(lines));
   }
   void setting(ast::SettingKind kind, ast::Condition *condition = nullptr, int64_t seconds = 0) {
-    ast::FlowSetting s;
-    s.kind = kind;
-    s.condition = condition;
-    s.seconds = seconds;
-    decl_->settings.push_back(std::move(s));
+    make::setting(*decl_, kind, condition, seconds);
   }
   void policy(ast::PolicyKind kind, std::string name) {
-    ast::PolicyStmt p;
-    p.kind = kind;
-    p.name = make::name(std::move(name));
-    decl_->policies.push_back(std::move(p));
+    make::policy(*decl_, kind, std::move(name));
   }
 
   // ---- enrolment --------------------------------------------------------------
