@@ -53,12 +53,20 @@ bool normalize(FieldFacts &facts, bool isNumber) {
   return true;
 }
 
+/// Values remembered as excluded for a field whose values are not bounded.
+/// Every branch copies its state, so an `else if x == 1 … else if x == N`
+/// chain with unbounded lists would take time quadratic in N (minutes for a
+/// few thousand branches); forgetting further exclusions is sound, only less
+/// precise.
+constexpr size_t kMaxExcludedValues = 64;
+
 /// Narrows to "the value is one of `keys`" (truth) or "is none of them".
 void narrowValues(FieldFacts &facts, std::vector<std::string> keys, bool truth) {
   std::sort(keys.begin(), keys.end());
   if (!truth) {
     for (const std::string &key : keys)
-      insertSorted(facts.noneOf, key);
+      if (facts.bounded || facts.noneOf.size() < kMaxExcludedValues)
+        insertSorted(facts.noneOf, key);
     return;
   }
   facts.oneOf = facts.bounded ? [&] {
