@@ -183,24 +183,21 @@ void Server::publishDiagnostics(const std::string &uri, std::optional<int64_t> v
   transport_.sendText(publishDiagnosticsMessage(uri, version, diagnostics));
 }
 
+Publisher Server::publisher() {
+  return [this](const std::string &uri, std::optional<int64_t> version,
+                const std::vector<Diagnostic> &diagnostics) {
+    publishDiagnostics(uri, version, diagnostics);
+  };
+}
+
 void Server::flushPending(const std::function<bool()> &stop) {
-  workspace_.flushPending(
-      [this](const std::string &uri, std::optional<int64_t> version,
-             const std::vector<Diagnostic> &diagnostics) {
-        publishDiagnostics(uri, version, diagnostics);
-      },
-      stop);
+  workspace_.flushPending(publisher(), stop);
 }
 
 void Server::analyseDirty() {
   if (!workspace_.hasDirty())
     return;
-  workspace_.analyseDirty(
-      [this](const std::string &uri, std::optional<int64_t> version,
-             const std::vector<Diagnostic> &diagnostics) {
-        publishDiagnostics(uri, version, diagnostics);
-      },
-      [this](const std::string &message) { log(message); });
+  workspace_.analyseDirty(publisher(), [this](const std::string &message) { log(message); });
 }
 
 } // namespace mac::lsp

@@ -86,6 +86,8 @@ public:
   void markExit() { exit_ = true; }
 
 private:
+  /// Workspace publishing through publishDiagnostics.
+  Publisher publisher();
   void pullReady();
   void accept(Incoming incoming);
   void handle(const Incoming &incoming);

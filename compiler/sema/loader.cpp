@@ -77,6 +77,7 @@ public:
   llvm::Expected<LoadedBundle> load(const std::string &path);
 
 private:
+  llvm::Expected<std::string> read(const fs::path &file);
   llvm::Error addFromDisk(const fs::path &file, bool required);
   llvm::Error addBundleFiles(const std::vector<fs::path> &files);
   void addFile(std::string display, std::string real, std::string text, bool stdlib);
@@ -124,13 +125,20 @@ llvm::Expected<LoadedBundle> Loader::load(const std::string &path) {
   return std::move(bundle_);
 }
 
-llvm::Error Loader::addFromDisk(const fs::path &file, bool required) {
+llvm::Expected<std::string> Loader::read(const fs::path &file) {
   auto buffer = vfs_.getBufferForFile(file.string(), /*FileSize=*/-1,
                                       /*RequiresNullTerminator=*/false);
   if (!buffer)
     return llvm::createStringError(buffer.getError(), "cannot read '%s': %s", file.string().c_str(),
                                    buffer.getError().message().c_str());
-  addFile(displayPathFor(file, bundle_.root), file.string(), (*buffer)->getBuffer().str(), false);
+  return (*buffer)->getBuffer().str();
+}
+
+llvm::Error Loader::addFromDisk(const fs::path &file, bool required) {
+  llvm::Expected<std::string> text = read(file);
+  if (!text)
+    return text.takeError();
+  addFile(displayPathFor(file, bundle_.root), file.string(), std::move(*text), false);
   return llvm::Error::success();
 }
 
@@ -148,13 +156,11 @@ llvm::Error Loader::addBundleFiles(const std::vector<fs::path> &files) {
   }
   std::vector<FileId> ids;
   for (const fs::path &file : files) {
-    auto buffer = vfs_.getBufferForFile(file.string(), /*FileSize=*/-1,
-                                        /*RequiresNullTerminator=*/false);
-    if (!buffer)
-      return llvm::createStringError(buffer.getError(), "cannot read '%s': %s",
-                                     file.string().c_str(), buffer.getError().message().c_str());
-    ids.push_back(sources_.addFile(displayPathFor(file, bundle_.root), file.string(),
-                                   (*buffer)->getBuffer().str()));
+    llvm::Expected<std::string> text = read(file);
+    if (!text)
+      return text.takeError();
+    ids.push_back(
+        sources_.addFile(displayPathFor(file, bundle_.root), file.string(), std::move(*text)));
   }
   std::vector<LoadedFile> parsed(files.size());
   std::vector<diag::Engine> fileDiags(files.size());
