@@ -1,18 +1,19 @@
 #!/usr/bin/env python3
 """Fails when the layering of ARCHITECTURE.md breaks: ANTLR headers outside
 compiler/syntax/, llvm::cl outside compiler/driver/, or an include that points
-against base -> diag -> ast -> syntax -> sema -> analyzer -> backends -> importers
--> driver/lsp."""
+against base -> diag -> ast -> syntax -> format -> sema -> analyzer -> changes ->
+contacts -> simulator -> backends -> importers -> release -> driver -> lsp."""
 import pathlib
 import re
 import sys
 
 root = pathlib.Path(sys.argv[1])
-order = ["base", "diag", "ast", "syntax", "format", "sema", "analyzer", "backends", "importers", "driver",
-         "lsp"]
+order = ["base", "diag", "ast", "syntax", "format", "sema", "analyzer", "changes", "contacts",
+         "simulator", "backends", "importers", "release", "driver", "lsp"]
 layer_of = {"compiler/base": "base", "compiler/diag": "diag", "compiler/ast": "ast",
             "compiler/syntax": "syntax", "compiler/format": "format", "compiler/sema": "sema",
-            "analyzer": "analyzer",
+            "analyzer": "analyzer", "changes": "changes", "contacts": "contacts",
+            "simulator": "simulator", "release": "release",
             "backends": "backends", "importers": "importers", "compiler/driver": "driver", "compiler/lsp": "lsp"}
 antlr = re.compile(r'#\s*include\s*[<"](antlr4-runtime|Flow(Lexer|Parser)[A-Za-z]*\.h|antlr4)')
 include = re.compile(r'#\s*include\s*"((compiler/)?[a-z_]+)/')
@@ -27,7 +28,8 @@ def layer(path):
     return None
 
 
-sources = [p for d in ("compiler", "analyzer", "backends", "importers") if (root / d).exists()
+sources = [p for d in ("compiler", "analyzer", "changes", "contacts", "simulator", "backends",
+                                 "importers", "release") if (root / d).exists()
            for p in (root / d).rglob("*") if p.suffix in (".h", ".cpp", ".def")]
 for path in sources:
     text = path.read_text(encoding="utf-8")
