@@ -33,7 +33,17 @@ using StmtId = Id<struct StmtTag>;
 
 /// The kinds of named things in a bundle's one namespace.
 enum class AssetKind : uint8_t {
-  Field, Tag, List, Segment, Email, Sms, Push, Webhook, Flag, Policy, Flow
+  Field,
+  Tag,
+  List,
+  Segment,
+  Email,
+  Sms,
+  Push,
+  Webhook,
+  Flag,
+  Policy,
+  Flow
 };
 /// "field", "tag", … and with an article: "a field", "an email template".
 std::string_view assetKindName(AssetKind kind);
@@ -132,13 +142,17 @@ struct Flag : Declared {
 
 /// Same order as ast::PolicyKind.
 enum class PolicyKind : uint8_t {
-  QuietHours, SuppressUnsubscribed, SuppressList, SuppressSegment, RequireConsent
+  QuietHours,
+  SuppressUnsubscribed,
+  SuppressList,
+  SuppressSegment,
+  RequireConsent
 };
 struct PolicyRule {
   PolicyKind kind = PolicyKind::SuppressUnsubscribed;
   SourceRange range;
-  Channel channel = Channel::Sms;  ///< QuietHours, RequireConsent
-  uint32_t startMinute = 0;        ///< QuietHours: the quiet window
+  Channel channel = Channel::Sms; ///< QuietHours, RequireConsent
+  uint32_t startMinute = 0;       ///< QuietHours: the quiet window
   uint32_t endMinute = 0;
   std::string zone = "recipient_local";
   ListId list;
@@ -168,8 +182,8 @@ struct Trigger {
   TagId tag;
   ListId list;
   FieldId field;
-  std::string text;             ///< form or event name
-  std::optional<Value> value;   ///< field_changed … to VALUE; schedule clock
+  std::string text;           ///< form or event name
+  std::optional<Value> value; ///< field_changed … to VALUE; schedule clock
 };
 
 using CondKind = ast::CondKind;
@@ -247,7 +261,8 @@ struct Test : Declared {
 };
 
 struct Bundle : Declared {
-  std::string version;        ///< empty when not declared
+  std::string version;      ///< empty when not declared
+  SourceRange versionRange; ///< the version literal; invalid when not declared
   std::string release;
   std::vector<std::string> targets;
   std::vector<std::string> senders;

@@ -14,26 +14,44 @@ size_t slot(AssetKind kind) { return static_cast<size_t>(kind); }
 
 std::optional<AssetKind> assetKindOf(ast::DeclKind kind) {
   switch (kind) {
-  case ast::DeclKind::Field: return AssetKind::Field;
-  case ast::DeclKind::Tag: return AssetKind::Tag;
-  case ast::DeclKind::List: return AssetKind::List;
-  case ast::DeclKind::Segment: return AssetKind::Segment;
-  case ast::DeclKind::Email: return AssetKind::Email;
-  case ast::DeclKind::Sms: return AssetKind::Sms;
-  case ast::DeclKind::Push: return AssetKind::Push;
-  case ast::DeclKind::Webhook: return AssetKind::Webhook;
-  case ast::DeclKind::Flag: return AssetKind::Flag;
-  case ast::DeclKind::Policy: return AssetKind::Policy;
-  case ast::DeclKind::Flow: return AssetKind::Flow;
-  default: return std::nullopt;
+  case ast::DeclKind::Field:
+    return AssetKind::Field;
+  case ast::DeclKind::Tag:
+    return AssetKind::Tag;
+  case ast::DeclKind::List:
+    return AssetKind::List;
+  case ast::DeclKind::Segment:
+    return AssetKind::Segment;
+  case ast::DeclKind::Email:
+    return AssetKind::Email;
+  case ast::DeclKind::Sms:
+    return AssetKind::Sms;
+  case ast::DeclKind::Push:
+    return AssetKind::Push;
+  case ast::DeclKind::Webhook:
+    return AssetKind::Webhook;
+  case ast::DeclKind::Flag:
+    return AssetKind::Flag;
+  case ast::DeclKind::Policy:
+    return AssetKind::Policy;
+  case ast::DeclKind::Flow:
+    return AssetKind::Flow;
+  default:
+    return std::nullopt;
   }
 }
 
 /// Assets that MAC1003 reports when nothing refers to them.
 bool reportedWhenUnused(AssetKind kind) {
   switch (kind) {
-  case AssetKind::Tag: case AssetKind::List: case AssetKind::Segment: case AssetKind::Email:
-  case AssetKind::Sms: case AssetKind::Push: case AssetKind::Webhook: case AssetKind::Flag:
+  case AssetKind::Tag:
+  case AssetKind::List:
+  case AssetKind::Segment:
+  case AssetKind::Email:
+  case AssetKind::Sms:
+  case AssetKind::Push:
+  case AssetKind::Webhook:
+  case AssetKind::Flag:
     return true;
   default:
     return false;
@@ -49,8 +67,7 @@ const std::vector<std::string_view> kUnsubscribeModes = {"link", "one_click"};
 
 // ---- resolution helpers --------------------------------------------------
 
-std::vector<std::string_view>
-Resolver::namesOf(std::initializer_list<AssetKind> kinds) const {
+std::vector<std::string_view> Resolver::namesOf(std::initializer_list<AssetKind> kinds) const {
   std::vector<std::string_view> names;
   for (const auto &[name, ref] : program_.names)
     for (AssetKind kind : kinds)
@@ -62,12 +79,11 @@ Resolver::namesOf(std::initializer_list<AssetKind> kinds) const {
 void Resolver::undefined(const ast::Name &name, std::string_view kind,
                          const std::vector<std::string_view> &candidates) {
   std::optional<std::string> suggestion = closestName(name.text, candidates);
-  diag::Diagnostic &d =
-      diags_.report(diag::Code::UndefinedReference, name.range, kind, name.text,
-                    didYouMean(suggestion));
+  diag::Diagnostic &d = diags_.report(diag::Code::UndefinedReference, name.range, kind, name.text,
+                                      didYouMean(suggestion));
   if (suggestion)
-    d.fixes.push_back({"replace `" + name.text + "` with `" + *suggestion + "`",
-                       {{name.range, *suggestion}}});
+    d.fixes.push_back(
+        {"replace `" + name.text + "` with `" + *suggestion + "`", {{name.range, *suggestion}}});
 }
 
 AssetRef Resolver::resolve(const ast::Name &name, std::initializer_list<AssetKind> expected,
@@ -77,8 +93,7 @@ AssetRef Resolver::resolve(const ast::Name &name, std::initializer_list<AssetKin
   auto it = program_.names.find(name.text);
   if (it == program_.names.end()) {
     bool anyTemplate = *expected.begin() == AssetKind::Email && expected.size() > 1;
-    undefined(name, anyTemplate ? "template" : assetKindName(*expected.begin()),
-              namesOf(expected));
+    undefined(name, anyTemplate ? "template" : assetKindName(*expected.begin()), namesOf(expected));
     return {};
   }
   AssetRef ref = it->second;
@@ -112,11 +127,11 @@ EnvId Resolver::resolveEnv(const ast::Name &name) {
     candidates.push_back(program_.envs[i].name);
   }
   std::optional<std::string> suggestion = closestName(name.text, candidates);
-  diag::Diagnostic &d = diags_.report(diag::Code::UnknownEnvironment, name.range, name.text,
-                                      didYouMean(suggestion));
+  diag::Diagnostic &d =
+      diags_.report(diag::Code::UnknownEnvironment, name.range, name.text, didYouMean(suggestion));
   if (suggestion && name.range.isValid())
-    d.fixes.push_back({"replace `" + name.text + "` with `" + *suggestion + "`",
-                       {{name.range, *suggestion}}});
+    d.fixes.push_back(
+        {"replace `" + name.text + "` with `" + *suggestion + "`", {{name.range, *suggestion}}});
   return {};
 }
 
@@ -174,9 +189,10 @@ void Resolver::registerDecl(ast::Decl *decl, bool stdlib) {
     return;
   case ast::DeclKind::Bundle:
     if (bundleDecl_) {
-      diag::Diagnostic &d = diags_.report(
-          diag::Code::DuplicateDefinition, decl->name.range, "bundle",
-          "`" + bundleDecl_->name.text + "`; a bundle has one `bundle` declaration, in bundle.flow");
+      diag::Diagnostic &d =
+          diags_.report(diag::Code::DuplicateDefinition, decl->name.range, "bundle",
+                        "`" + bundleDecl_->name.text +
+                            "`; a bundle has one `bundle` declaration, in bundle.flow");
       d.notes.push_back({"first declared here", bundleDecl_->name.range});
       return;
     }
@@ -209,20 +225,43 @@ void Resolver::registerDecl(ast::Decl *decl, bool stdlib) {
   if (decl->name.text.empty())
     return;
   if (auto it = program_.names.find(decl->name.text); it != program_.names.end())
-    return duplicate(program_.declared(it->second).nameRange, assetKindWithArticle(it->second.kind));
+    return duplicate(program_.declared(it->second).nameRange,
+                     assetKindWithArticle(it->second.kind));
   uint32_t index = 0;
   switch (kind) {
-  case AssetKind::Field: index = add(program_.fields, kind, *decl, stdlib); break;
-  case AssetKind::Tag: index = add(program_.tags, kind, *decl, stdlib); break;
-  case AssetKind::List: index = add(program_.lists, kind, *decl, stdlib); break;
-  case AssetKind::Segment: index = add(program_.segments, kind, *decl, stdlib); break;
-  case AssetKind::Email: index = add(program_.emails, kind, *decl, stdlib); break;
-  case AssetKind::Sms: index = add(program_.smses, kind, *decl, stdlib); break;
-  case AssetKind::Push: index = add(program_.pushes, kind, *decl, stdlib); break;
-  case AssetKind::Webhook: index = add(program_.webhooks, kind, *decl, stdlib); break;
-  case AssetKind::Flag: index = add(program_.flags, kind, *decl, stdlib); break;
-  case AssetKind::Policy: index = add(program_.policies, kind, *decl, stdlib); break;
-  case AssetKind::Flow: index = add(program_.flows, kind, *decl, stdlib); break;
+  case AssetKind::Field:
+    index = add(program_.fields, kind, *decl, stdlib);
+    break;
+  case AssetKind::Tag:
+    index = add(program_.tags, kind, *decl, stdlib);
+    break;
+  case AssetKind::List:
+    index = add(program_.lists, kind, *decl, stdlib);
+    break;
+  case AssetKind::Segment:
+    index = add(program_.segments, kind, *decl, stdlib);
+    break;
+  case AssetKind::Email:
+    index = add(program_.emails, kind, *decl, stdlib);
+    break;
+  case AssetKind::Sms:
+    index = add(program_.smses, kind, *decl, stdlib);
+    break;
+  case AssetKind::Push:
+    index = add(program_.pushes, kind, *decl, stdlib);
+    break;
+  case AssetKind::Webhook:
+    index = add(program_.webhooks, kind, *decl, stdlib);
+    break;
+  case AssetKind::Flag:
+    index = add(program_.flags, kind, *decl, stdlib);
+    break;
+  case AssetKind::Policy:
+    index = add(program_.policies, kind, *decl, stdlib);
+    break;
+  case AssetKind::Flow:
+    index = add(program_.flows, kind, *decl, stdlib);
+    break;
   }
   AssetRef ref{kind, index};
   program_.names.emplace(decl->name.text, ref);
@@ -233,9 +272,8 @@ void Resolver::registerDecl(ast::Decl *decl, bool stdlib) {
 
 void Resolver::lowerField(const ast::FieldDecl &decl, Field &field) {
   static const std::vector<std::pair<std::string_view, FieldType>> types = {
-      {"bool", FieldType::Bool},         {"date", FieldType::Date},
-      {"datetime", FieldType::DateTime}, {"email", FieldType::Email},
-      {"number", FieldType::Number},     {"phone", FieldType::Phone},
+      {"bool", FieldType::Bool},   {"date", FieldType::Date},     {"datetime", FieldType::DateTime},
+      {"email", FieldType::Email}, {"number", FieldType::Number}, {"phone", FieldType::Phone},
       {"text", FieldType::Text}};
   field.optional = decl.optional;
   if (decl.typeName.text == "enum") {
@@ -332,8 +370,10 @@ void Resolver::lowerBundle(const ast::BundleDecl &decl) {
   bundle.display = decl.display ? decl.display->value : decl.name.text;
   bundle.range = decl.range;
   bundle.nameRange = decl.name.range;
-  if (decl.version)
+  if (decl.version) {
     bundle.version = decl.version->text;
+    bundle.versionRange = decl.version->range;
+  }
   if (decl.release)
     bundle.release = decl.release->value;
   for (const ast::Name &target : decl.targets)
@@ -369,8 +409,8 @@ void Resolver::lowerDecl(AssetRef ref, const ast::Decl &decl) {
     out.transactional = email.transactional;
     out.unsubscribeRange = email.unsubscribeRange;
     if (email.unsubscribe)
-      out.unsubscribe = resolveWord(*email.unsubscribe, "unsubscribe mode", kUnsubscribeModes)
-                            .value_or("");
+      out.unsubscribe =
+          resolveWord(*email.unsubscribe, "unsubscribe mode", kUnsubscribeModes).value_or("");
     return;
   }
   case AssetKind::Sms: {
@@ -444,8 +484,7 @@ void Resolver::checkBundleShape(const LoadedBundle &bundle) {
 void Resolver::reportUnused() {
   for (const auto &[ref, decl] : assetDecls_) {
     size_t kind = slot(ref.kind);
-    if (!reportedWhenUnused(ref.kind) || uses_[kind][ref.index] > 0 ||
-        fromStdlib_[kind][ref.index])
+    if (!reportedWhenUnused(ref.kind) || uses_[kind][ref.index] > 0 || fromStdlib_[kind][ref.index])
       continue;
     diag::Diagnostic &d = diags_.report(diag::Code::UnusedAsset, decl->name.range,
                                         assetKindName(ref.kind), decl->name.text);
@@ -467,9 +506,8 @@ void Resolver::run(const LoadedBundle &bundle, const SemaOptions &options) {
   if (bundleDecl_)
     lowerBundle(*bundleDecl_);
   else if (!bundle.files.empty())
-    program_.bundle.name = std::filesystem::path(sources_.realPath(bundle.files.front().ast->file))
-                               .stem()
-                               .string();
+    program_.bundle.name =
+        std::filesystem::path(sources_.realPath(bundle.files.front().ast->file)).stem().string();
 
   for (const auto &[ref, decl] : assetDecls_)
     if (ref.kind == AssetKind::Field)
