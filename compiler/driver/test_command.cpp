@@ -1,0 +1,49 @@
+// `mac test` (test_command.h): the checked Program goes to the simulator's
+// test runner one `test` block at a time, in source order.
+#include "compiler/driver/test_command.h"
+
+#include "compiler/driver/check_command.h"
+#include "compiler/driver/pipeline.h"
+#include "simulator/test_runner.h"
+
+#include <llvm/Support/WithColor.h>
+#include <llvm/Support/raw_ostream.h>
+
+namespace mac::driver {
+
+int runTests(const TestOptions &options) {
+  SourceManager sources;
+  diag::Engine diags;
+  auto program = checkBundle(options.path, PipelineOptions{options.env}, sources, diags);
+  if (!program) {
+    llvm::WithColor::error(llvm::errs(), "mac") << llvm::toString(program.takeError()) << "\n";
+    return 2;
+  }
+  if (diags.hasErrors()) {
+    printDiagnostics(OutputFormat::Text, diags, sources, options.color, llvm::outs());
+    llvm::outs() << "mac test: the bundle has errors; no test ran\n";
+    return 1;
+  }
+
+  sim::TestRunOptions runOptions;
+  if (options.env)
+    runOptions.defaultEnv = *options.env;
+  diag::Engine failures;
+  size_t passed = 0, failed = 0;
+  const sema::Program &checked = **program;
+  for (uint32_t i = 0; i < checked.tests.size(); ++i) {
+    const sema::Test &test = checked.tests[i];
+    if (!options.filter.empty() && test.name.find(options.filter) == std::string::npos)
+      continue;
+    bool ok = sim::runTest(checked, sema::TestId{i}, runOptions, failures);
+    (ok ? passed : failed) += 1;
+    llvm::outs() << (ok ? "PASS " : "FAIL ") << test.name << "\n";
+  }
+  if (failed > 0)
+    printDiagnostics(OutputFormat::Text, failures, sources, options.color, llvm::outs());
+  llvm::outs() << passed << " passed, " << failed << " failed\n";
+  llvm::outs().flush();
+  return failed > 0 ? 1 : 0;
+}
+
+} // namespace mac::driver
