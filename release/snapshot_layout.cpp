@@ -102,4 +102,16 @@ std::vector<SnapshotLayout> listSnapshots(const std::string &releasesDir) {
   return snapshots;
 }
 
+const SnapshotLayout *previousRelease(const std::vector<SnapshotLayout> &all,
+                                      const std::string &version) {
+  auto current = SemVer::parse(version);
+  if (!current)
+    return nullptr;
+  const SnapshotLayout *previous = nullptr;
+  for (const SnapshotLayout &snapshot : all)
+    if (auto other = SemVer::parse(snapshot.version); other && *other < *current)
+      previous = &snapshot;
+  return previous;
+}
+
 } // namespace mac::release

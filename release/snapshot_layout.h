@@ -43,5 +43,10 @@ bool isSnapshotDir(const std::string &dir);
 llvm::Expected<SnapshotLayout> readSnapshotLayout(const std::string &dir);
 /// Every snapshot under `releasesDir`, oldest version first (semver order).
 std::vector<SnapshotLayout> listSnapshots(const std::string &releasesDir);
+/// The newest of `all` (ordered as listSnapshots returns) whose version
+/// precedes `version`: what a release of `version` is compared with. Null
+/// when there is none or `version` is not a semantic version.
+const SnapshotLayout *previousRelease(const std::vector<SnapshotLayout> &all,
+                                      const std::string &version);
 
 } // namespace mac::release

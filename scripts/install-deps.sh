@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  cmake g++ make ninja-build
+  cmake g++ make ninja-build git
   antlr4 libantlr4-runtime-dev default-jre-headless
   llvm-14-dev llvm-14-tools
   libfmt-dev nlohmann-json3-dev pkg-config liburiparser-dev libgumbo-dev

@@ -69,6 +69,45 @@ llvm::Expected<std::string> buildDate(const std::string &flag, const char *sourc
   return std::string(text);
 }
 
+EnvironmentBuild::EnvironmentBuild() = default;
+EnvironmentBuild::~EnvironmentBuild() = default;
+
+llvm::Expected<std::unique_ptr<sema::Program>>
+buildEnvironment(const std::string &path, const backend::BuildRequest &request,
+                 EnvironmentBuild &build, SourceManager &sources, diag::Engine &diags) {
+  PipelineOptions pipeline{request.env, {}, {}};
+  pipeline.lintScope.commandCategories = {"platforms"};
+  pipeline.afterChecks = [&](const sema::Program &program, SourceManager &sources,
+                             diag::Engine &diags) {
+    build.backendsRan = true;
+    build.targets = backend::targetsOf(program, request.targets);
+    if (build.targets.empty())
+      return;
+    build.notBuilt = backend::buildTargets(program, sources, request, diags, build.output);
+  };
+  return checkBundle(path, pipeline, sources, diags);
+}
+
+int reportBuildFailure(const EnvironmentBuild &build, const diag::Engine &diags) {
+  if (diags.hasErrors() || !build.backendsRan) {
+    llvm::errs() << "mac: nothing written: the build has errors\n";
+    return 1;
+  }
+  if (!build.notBuilt.empty()) {
+    std::string names;
+    for (const std::string &target : build.notBuilt)
+      names += (names.empty() ? "`" : ", `") + target + "`";
+    llvm::errs() << "mac: nothing written: " << names
+                 << " cannot express every construct of the bundle (MAC7001)\n";
+    return 1;
+  }
+  if (build.targets.empty()) {
+    usageError("the bundle declares no `targets`; name them with --target");
+    return 2;
+  }
+  return 0;
+}
+
 int runBuild(const BuildCommandOptions &options) {
   for (const std::string &target : options.targets)
     if (!backend::findBackend(target)) {
@@ -85,46 +124,22 @@ int runBuild(const BuildCommandOptions &options) {
   }
 
   backend::BuildRequest request{options.env, options.targets, *date, kVersion};
-  backend::MemorySink output;
-  bool noTargets = false, backendsRan = false;
-  std::vector<std::string> notBuilt;
-  PipelineOptions pipeline{options.env, {}, {}};
-  pipeline.lintScope.commandCategories = {"platforms"};
-  pipeline.afterChecks = [&](const sema::Program &program, SourceManager &sources,
-                             diag::Engine &diags) {
-    backendsRan = true;
-    if (backend::targetsOf(program, options.targets).empty()) {
-      noTargets = true;
-      return;
-    }
-    notBuilt = backend::buildTargets(program, sources, request, diags, output);
-  };
-
   SourceManager sources;
   diag::Engine diags;
-  auto program = checkBundle(options.path, pipeline, sources, diags);
+  EnvironmentBuild build;
+  auto program = buildEnvironment(options.path, request, build, sources, diags);
   if (!program) {
     usageError(llvm::toString(program.takeError()));
     return 2;
   }
   printDiagnostics(options.format, diags, sources, options.color, llvm::errs());
-  if (diags.hasErrors() || !backendsRan ||
-      (options.werror && diags.count(diag::Severity::Warning) > 0)) {
+  if (options.werror && diags.count(diag::Severity::Warning) > 0) {
     llvm::errs() << "mac: nothing written: the build has errors\n";
     return 1;
   }
-  if (!notBuilt.empty()) {
-    std::string names;
-    for (const std::string &target : notBuilt)
-      names += (names.empty() ? "`" : ", `") + target + "`";
-    llvm::errs() << "mac: nothing written: " << names
-                 << " cannot express every construct of the bundle (MAC7001)\n";
-    return 1;
-  }
-  if (noTargets) {
-    usageError("the bundle declares no `targets`; name them with --target");
-    return 2;
-  }
+  if (int status = reportBuildFailure(build, diags))
+    return status;
+  const backend::MemorySink &output = build.output;
   if (options.out == "-") {
     backend::writeStdout(output.files(), llvm::outs());
     return 0;

@@ -4,6 +4,7 @@
 // Diagnostics go to stderr. Exit 0 built, 1 errors, 2 usage or I/O failure.
 #pragma once
 
+#include "backends/build.h"
 #include "compiler/driver/check_command.h"
 
 #include <string>
@@ -23,6 +24,25 @@ struct BuildCommandOptions {
 };
 
 int runBuild(const BuildCommandOptions &options);
+
+/// One environment's build, held in memory: what `mac build` writes and
+/// `mac snapshot` collects for every environment.
+struct EnvironmentBuild {
+  EnvironmentBuild();
+  ~EnvironmentBuild();
+  backend::MemorySink output;
+  std::vector<std::string> targets;  ///< the targets requested (or the bundle's)
+  std::vector<std::string> notBuilt; ///< targets that could not express the bundle
+  bool backendsRan = false;          ///< false: the checks reported errors first
+};
+/// Checks the bundle at `path` for `request.env` and, when no error was
+/// reported, runs the backends into `build.output`.
+llvm::Expected<std::unique_ptr<sema::Program>>
+buildEnvironment(const std::string &path, const backend::BuildRequest &request,
+                 EnvironmentBuild &build, SourceManager &sources, diag::Engine &diags);
+/// Says on stderr why `build` must not be written and returns the exit
+/// status (1: errors or an unexpressible target; 2: no target), or 0.
+int reportBuildFailure(const EnvironmentBuild &build, const diag::Engine &diags);
 
 /// The manifest date: `--date` (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ) if given,
 /// else SOURCE_DATE_EPOCH as UTC, else "". An error for a malformed value.

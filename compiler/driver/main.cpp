@@ -3,10 +3,19 @@
 #include "backends/capability_matrix.h"
 #include "compiler/diag/rule_docs.h"
 #include "compiler/driver/build_command.h"
+#include "compiler/driver/changelog_command.h"
 #include "compiler/driver/check_command.h"
+#include "compiler/driver/checklist_command.h"
+#include "compiler/driver/diff_command.h"
+#include "compiler/driver/drift_command.h"
 #include "compiler/driver/fmt_command.h"
 #include "compiler/driver/graph_command.h"
 #include "compiler/driver/import_command.h"
+#include "compiler/driver/mask_command.h"
+#include "compiler/driver/rollback_command.h"
+#include "compiler/driver/seed_data_command.h"
+#include "compiler/driver/snapshot_command.h"
+#include "compiler/driver/test_command.h"
 #include "compiler/driver/version.h"
 #include "compiler/lsp/lsp.h"
 
@@ -55,6 +64,86 @@ cl::opt<analyzer::GraphFormat> graphFormat(
     cl::sub(graphCmd), cl::cat(macOptions));
 cl::opt<std::string> graphEnv("env", cl::desc("Environment to check for"), cl::value_desc("name"),
                               cl::sub(graphCmd), cl::cat(macOptions));
+
+cl::SubCommand snapshotCmd("snapshot",
+                           "Record the immutable release releases/<release>-<version>/");
+cl::opt<std::string> snapshotPath(cl::Positional, cl::desc("[bundle-dir]"), cl::init("."),
+                                  cl::sub(snapshotCmd), cl::cat(macOptions));
+cl::opt<std::string> snapshotReleases("releases",
+                                      cl::desc("Releases directory (default: BUNDLE/releases)"),
+                                      cl::value_desc("dir"), cl::sub(snapshotCmd),
+                                      cl::cat(macOptions));
+cl::opt<std::string> snapshotDate("date", cl::desc("Manifest date (default: SOURCE_DATE_EPOCH)"),
+                                  cl::value_desc("YYYY-MM-DD"), cl::sub(snapshotCmd),
+                                  cl::cat(macOptions));
+
+cl::SubCommand rollbackCmd("rollback",
+                           "Write an older release's payloads for one environment, with the plan");
+cl::opt<std::string> rollbackPath(cl::Positional, cl::desc("[bundle-dir]"), cl::init("."),
+                                  cl::sub(rollbackCmd), cl::cat(macOptions));
+cl::opt<std::string> rollbackTo("to", cl::desc("The release to roll back to (2.4.1 or LI-2.4.1)"),
+                                cl::value_desc("version"), cl::Required, cl::sub(rollbackCmd),
+                                cl::cat(macOptions));
+cl::opt<std::string> rollbackFrom("from",
+                                  cl::desc("The live release (default: the newest snapshot)"),
+                                  cl::value_desc("version"), cl::sub(rollbackCmd),
+                                  cl::cat(macOptions));
+cl::opt<std::string> rollbackEnv("env", cl::desc("Environment"), cl::value_desc("name"),
+                                 cl::Required, cl::sub(rollbackCmd), cl::cat(macOptions));
+cl::opt<std::string> rollbackOut("o", cl::desc("Output directory (replaced atomically)"),
+                                 cl::value_desc("dir"), cl::Required, cl::sub(rollbackCmd),
+                                 cl::cat(macOptions));
+cl::opt<std::string> rollbackReleases("releases",
+                                      cl::desc("Releases directory (default: BUNDLE/releases)"),
+                                      cl::value_desc("dir"), cl::sub(rollbackCmd),
+                                      cl::cat(macOptions));
+
+cl::SubCommand driftCmd("drift", "List hand edits in platform exports against a snapshot's build");
+cl::list<std::string> driftExports(cl::Positional, cl::desc("<export.json>..."), cl::OneOrMore,
+                                   cl::sub(driftCmd), cl::cat(macOptions));
+cl::opt<std::string> driftTarget("target", cl::desc("Platform the exports come from"),
+                                 cl::value_desc("name"), cl::Required, cl::sub(driftCmd),
+                                 cl::cat(macOptions));
+cl::opt<std::string> driftEnv("env", cl::desc("Environment the exports come from"),
+                              cl::value_desc("name"), cl::Required, cl::sub(driftCmd),
+                              cl::cat(macOptions));
+cl::opt<std::string> driftBundle("bundle", cl::desc("Bundle directory (default: .)"),
+                                 cl::value_desc("dir"), cl::init("."), cl::sub(driftCmd),
+                                 cl::cat(macOptions));
+cl::opt<std::string> driftRelease("release", cl::desc("Release to compare with (default: newest)"),
+                                  cl::value_desc("version"), cl::sub(driftCmd),
+                                  cl::cat(macOptions));
+cl::opt<std::string> driftReleases("releases",
+                                   cl::desc("Releases directory (default: BUNDLE/releases)"),
+                                   cl::value_desc("dir"), cl::sub(driftCmd), cl::cat(macOptions));
+cl::opt<bool> driftJson("json", cl::desc("Print the report as JSON"), cl::sub(driftCmd),
+                        cl::cat(macOptions));
+
+cl::SubCommand changelogCmd("changelog", "Prepend the current release's entry to CHANGELOG.md");
+cl::opt<std::string> changelogPath(cl::Positional, cl::desc("[bundle-dir]"), cl::init("."),
+                                   cl::sub(changelogCmd), cl::cat(macOptions));
+cl::opt<std::string> changelogFile("file", cl::desc("The changelog (default: BUNDLE/CHANGELOG.md)"),
+                                   cl::value_desc("path"), cl::sub(changelogCmd),
+                                   cl::cat(macOptions));
+cl::opt<std::string> changelogDate("date", cl::desc("Entry date (default: SOURCE_DATE_EPOCH)"),
+                                   cl::value_desc("YYYY-MM-DD"), cl::sub(changelogCmd),
+                                   cl::cat(macOptions));
+cl::opt<std::string> changelogReleases("releases",
+                                       cl::desc("Releases directory (default: BUNDLE/releases)"),
+                                       cl::value_desc("dir"), cl::sub(changelogCmd),
+                                       cl::cat(macOptions));
+
+cl::SubCommand checklistCmd("checklist", "Print the release checklist of one environment");
+cl::opt<std::string> checklistPath(cl::Positional, cl::desc("[bundle-dir]"), cl::init("."),
+                                   cl::sub(checklistCmd), cl::cat(macOptions));
+cl::opt<std::string> checklistEnv("env", cl::desc("Environment"), cl::value_desc("name"),
+                                  cl::Required, cl::sub(checklistCmd), cl::cat(macOptions));
+cl::opt<std::string> checklistReleases("releases",
+                                       cl::desc("Releases directory (default: BUNDLE/releases)"),
+                                       cl::value_desc("dir"), cl::sub(checklistCmd),
+                                       cl::cat(macOptions));
+cl::opt<bool> checklistJson("json", cl::desc("Print JSON instead of Markdown"),
+                            cl::sub(checklistCmd), cl::cat(macOptions));
 
 cl::SubCommand buildCmd("build", "Compile a bundle into platform payloads for one environment");
 cl::opt<std::string> buildPath(cl::Positional, cl::desc("<bundle-dir | file.flow>"), cl::Required,
@@ -106,6 +195,54 @@ cl::opt<bool>
     importDump("dump-program",
                cl::desc("Print the Program dump of a bundle for --from and --env (tests)"),
                cl::ReallyHidden, cl::sub(importCmd), cl::cat(macOptions));
+
+cl::SubCommand diffCmd("diff", "Semantic diff of two bundles and the semver gate");
+cl::opt<std::string> diffOld(cl::Positional, cl::desc("<old: dir | snapshot | git:REV:PATH>"),
+                             cl::Required, cl::sub(diffCmd), cl::cat(macOptions));
+cl::opt<std::string> diffNew(cl::Positional, cl::desc("<new: dir | snapshot | git:REV:PATH>"),
+                             cl::Required, cl::sub(diffCmd), cl::cat(macOptions));
+cl::opt<driver::DiffFormat>
+    diffFormat("format", cl::desc("Output format"), cl::init(driver::DiffFormat::Text),
+               cl::values(clEnumValN(driver::DiffFormat::Text, "text", "grouped by section"),
+                          clEnumValN(driver::DiffFormat::Markdown, "md", "a CHANGELOG entry"),
+                          clEnumValN(driver::DiffFormat::Json, "json", "one JSON object")),
+               cl::sub(diffCmd), cl::cat(macOptions));
+
+cl::SubCommand testCmd("test", "Run the bundle's `test` blocks in the simulator");
+cl::opt<std::string> testPath(cl::Positional, cl::desc("[bundle-dir | file.flow]"), cl::init("."),
+                              cl::sub(testCmd), cl::cat(macOptions));
+cl::opt<std::string> testEnv("env", cl::desc("Environment of tests without an `env` line"),
+                             cl::value_desc("name"), cl::sub(testCmd), cl::cat(macOptions));
+cl::opt<std::string> testFilter("filter", cl::desc("Run only tests whose name contains this"),
+                                cl::value_desc("name"), cl::sub(testCmd), cl::cat(macOptions));
+
+cl::SubCommand seedCmd("seed-data", "Write synthetic contacts for a bundle's data model (CSV)");
+cl::opt<std::string> seedBundle(cl::Positional, cl::desc("[bundle-dir | file.flow]"), cl::init("."),
+                                cl::sub(seedCmd), cl::cat(macOptions));
+cl::opt<uint64_t> seedCount("count", cl::desc("Number of contacts (required)"), cl::value_desc("N"),
+                            cl::sub(seedCmd), cl::cat(macOptions));
+cl::opt<bool> seedEdgeCases("edge-cases", cl::desc("Mix in the edge cases of docs/stage-data.md"),
+                            cl::sub(seedCmd), cl::cat(macOptions));
+cl::opt<uint64_t> seedSeed("seed", cl::desc("Seed of the generator (default 1)"), cl::init(1),
+                           cl::value_desc("S"), cl::sub(seedCmd), cl::cat(macOptions));
+cl::opt<std::string> seedOut("o", cl::desc("Output file (written atomically), or - for stdout"),
+                             cl::init("-"), cl::value_desc("file"), cl::sub(seedCmd),
+                             cl::cat(macOptions));
+cl::opt<std::string> seedReadContacts("read-contacts",
+                                      cl::desc("Read a contacts CSV back and print it (tests)"),
+                                      cl::ReallyHidden, cl::sub(seedCmd), cl::cat(macOptions));
+cl::opt<std::string> seedReadEvents("read-events",
+                                    cl::desc("Read an events CSV and print its events (tests)"),
+                                    cl::ReallyHidden, cl::sub(seedCmd), cl::cat(macOptions));
+
+cl::SubCommand maskCmd("mask", "Mask emails, phones and names of a contacts CSV for stage");
+cl::list<std::string> maskPaths(cl::Positional, cl::desc("<contacts.csv> [bundle-dir]"),
+                                cl::OneOrMore, cl::sub(maskCmd), cl::cat(macOptions));
+cl::opt<std::string> maskSalt("salt", cl::desc("Secret salt of the hashes (required)"),
+                              cl::value_desc("salt"), cl::sub(maskCmd), cl::cat(macOptions));
+cl::opt<std::string> maskOut("o", cl::desc("Output file (written atomically), or - for stdout"),
+                             cl::init("-"), cl::value_desc("file"), cl::sub(maskCmd),
+                             cl::cat(macOptions));
 
 cl::SubCommand targetsCmd("targets", "List the targets and what each can express");
 cl::opt<bool> targetsMarkdown("markdown", cl::desc("Print docs/backends/capabilities.md"),
@@ -168,6 +305,26 @@ int main(int argc, char **argv) {
       options.env = graphEnv;
     return driver::runGraph(options);
   }
+  if (snapshotCmd)
+    return driver::runSnapshot({snapshotPath, snapshotReleases, snapshotDate,
+                                driver::OutputFormat::Text,
+                                llvm::sys::Process::StandardErrHasColors()});
+  if (rollbackCmd)
+    return driver::runRollback(
+        {rollbackPath, rollbackTo, rollbackFrom, rollbackEnv, rollbackOut, rollbackReleases});
+  if (driftCmd)
+    return driver::runDrift({driftTarget,
+                             driftEnv,
+                             driftBundle,
+                             driftRelease,
+                             driftReleases,
+                             {driftExports.begin(), driftExports.end()},
+                             driftJson});
+  if (changelogCmd)
+    return driver::runChangelog({changelogPath, changelogFile, changelogDate, changelogReleases,
+                                 llvm::sys::Process::StandardErrHasColors()});
+  if (checklistCmd)
+    return driver::runChecklist({checklistPath, checklistEnv, checklistReleases, checklistJson});
   if (buildCmd) {
     driver::BuildCommandOptions options;
     options.path = buildPath;
@@ -192,6 +349,34 @@ int main(int argc, char **argv) {
     options.dumpProgram = importDump;
     return driver::runImport(options);
   }
+  if (diffCmd)
+    return driver::runDiff(
+        {diffOld, diffNew, diffFormat, llvm::sys::Process::StandardErrHasColors()});
+  if (testCmd) {
+    driver::TestOptions options{testPath, std::nullopt, testFilter,
+                                llvm::sys::Process::StandardOutIsDisplayed()};
+    if (testEnv.getNumOccurrences())
+      options.env = testEnv;
+    return driver::runTests(options);
+  }
+  if (seedCmd) {
+    if (!seedCount.getNumOccurrences() && seedReadContacts.empty() && seedReadEvents.empty()) {
+      llvm::WithColor::error(llvm::errs(), "mac") << "seed-data needs --count N\n";
+      return 2;
+    }
+    return driver::runSeedData({seedBundle, seedCount, seedEdgeCases, seedSeed, seedOut,
+                                seedReadContacts, seedReadEvents});
+  }
+  if (maskCmd) {
+    if (maskPaths.size() > 2) {
+      llvm::WithColor::error(llvm::errs(), "mac") << "mask takes one CSV and at most one bundle\n";
+      return 2;
+    }
+    driver::MaskCommandOptions options{maskPaths[0], maskSalt, std::nullopt, maskOut};
+    if (maskPaths.size() == 2)
+      options.bundle = maskPaths[1];
+    return driver::runMask(options);
+  }
   if (targetsCmd) {
     if (targetsMarkdown)
       backend::renderCapabilityMarkdown(llvm::outs());
@@ -210,7 +395,8 @@ int main(int argc, char **argv) {
       diag::renderRuleList(llvm::outs());
     return 0;
   }
-  llvm::errs() << "usage: mac <check|build|fmt|import|graph|lsp|targets|explain|rules> ... "
-                  "(mac --help for more)\n";
+  llvm::errs()
+      << "usage: mac <check|build|test|snapshot|diff|changelog|rollback|drift|checklist|fmt|import|"
+         "seed-data|mask|graph|lsp|targets|explain|rules> ... (mac --help for more)\n";
   return 2;
 }

@@ -1,0 +1,21 @@
+// `mac rollback [BUNDLE] --to VERSION --env ENV -o OUT [--from VERSION]`:
+// write the full payload set that the snapshot of VERSION compiled for ENV,
+// plus the plan (ROLLBACK.md for people, rollback.json for tools) of what
+// replacing the live release with it changes: replaced, restored, switched
+// off (never deleted), kept. The live release is `--from`, else the newest
+// snapshot. Rolling back to the live release plans nothing. OUT is written
+// atomically; snapshots are verified against their manifests first.
+#pragma once
+
+#include <string>
+
+namespace mac::driver {
+
+struct RollbackOptions {
+  std::string path = ".";
+  std::string to, from, env, out, releases;
+};
+
+int runRollback(const RollbackOptions &options);
+
+} // namespace mac::driver
