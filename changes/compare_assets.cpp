@@ -216,14 +216,7 @@ Props flagProps(const Namer &names, size_t index) {
 Props policyProps(const Namer &names, size_t index) {
   const Policy &policy = names.program().policies[index];
   Props props{displayProp(policy)};
-  for (const PolicyRule &rule : policy.rules) {
-    auto [key, value] = renderPolicyRule(names, rule);
-    Prop p = prop(key, value.empty() ? key : key + " " + value, RuleId::QuietHoursChanged, true);
-    p.label = "rule";
-    p.added = RuleId::PolicyRuleAdded;
-    p.removed = RuleId::PolicyRuleRemoved;
-    props.push_back(p);
-  }
+  addPolicyRuleProps(names, policy.rules, props);
   return props;
 }
 

@@ -28,6 +28,17 @@ std::string requireText(const Namer &names, const Flow &flow) {
 
 } // namespace
 
+void addPolicyRuleProps(const Namer &names, const std::vector<PolicyRule> &rules, Props &props) {
+  for (const PolicyRule &rule : rules) {
+    auto [key, value] = renderPolicyRule(names, rule);
+    Prop p = prop(key, value.empty() ? key : key + " " + value, RuleId::QuietHoursChanged, true);
+    p.label = "rule";
+    p.added = RuleId::PolicyRuleAdded;
+    p.removed = RuleId::PolicyRuleRemoved;
+    props.push_back(p);
+  }
+}
+
 Props flowProps(const Namer &names, size_t index) {
   const Flow &flow = names.program().flows[index];
   Props props{prop("display name", flow.display == flow.name ? "" : quote(flow.display),
@@ -55,14 +66,7 @@ Props flowProps(const Namer &names, size_t index) {
   Prop require = prop("require", requireText(names, flow), RuleId::AudienceChanged);
   require.compared = false;
   props.push_back(require);
-  for (const PolicyRule &rule : flow.policies) {
-    auto [key, value] = renderPolicyRule(names, rule);
-    Prop p = prop(key, value.empty() ? key : key + " " + value, RuleId::QuietHoursChanged, true);
-    p.label = "rule";
-    p.added = RuleId::PolicyRuleAdded;
-    p.removed = RuleId::PolicyRuleRemoved;
-    props.push_back(p);
-  }
+  addPolicyRuleProps(names, flow.policies, props);
   Prop body = prop("body", renderBody(names, flow.body), RuleId::StepChanged);
   body.compared = false;
   props.push_back(body);

@@ -92,6 +92,9 @@ struct EntityKind {
 const std::vector<EntityKind> &entityKinds();
 
 Props flowProps(const Namer &names, size_t index);
+/// One compliance prop per policy rule (a `policy` declaration's or a flow's own).
+void addPolicyRuleProps(const Namer &names, const std::vector<sema::PolicyRule> &rules,
+                        Props &props);
 void compareFlowMore(Comparison &cmp, size_t oldIndex, size_t newIndex, const std::string &subject);
 /// Compares two statement bodies under `path`.
 void compareBodies(Comparison &cmp, const std::string &path,
