@@ -14,6 +14,7 @@
 #include "compiler/driver/mask_command.h"
 #include "compiler/driver/rollback_command.h"
 #include "compiler/driver/seed_data_command.h"
+#include "compiler/driver/simulate_command.h"
 #include "compiler/driver/snapshot_command.h"
 #include "compiler/driver/test_command.h"
 #include "compiler/driver/version.h"
@@ -235,6 +236,32 @@ cl::opt<std::string> seedReadEvents("read-events",
                                     cl::desc("Read an events CSV and print its events (tests)"),
                                     cl::ReallyHidden, cl::sub(seedCmd), cl::cat(macOptions));
 
+cl::SubCommand simulateCmd("simulate",
+                           "Stream a contacts CSV through the bundle (or two versions)");
+cl::opt<std::string> simulateBundle(cl::Positional, cl::desc("<bundle-dir | file.flow>"),
+                                    cl::Required, cl::sub(simulateCmd), cl::cat(macOptions));
+cl::opt<std::string> simulateEnv("env", cl::desc("Environment to simulate (required)"),
+                                 cl::value_desc("name"), cl::Required, cl::sub(simulateCmd),
+                                 cl::cat(macOptions));
+cl::opt<std::string> simulateContacts("contacts", cl::desc("Contacts CSV (required)"),
+                                      cl::value_desc("file"), cl::Required, cl::sub(simulateCmd),
+                                      cl::cat(macOptions));
+cl::opt<std::string> simulateEvents("events", cl::desc("Events CSV"), cl::value_desc("file"),
+                                    cl::sub(simulateCmd), cl::cat(macOptions));
+cl::opt<uint32_t> simulateDays("days", cl::desc("Days simulated (default 30)"), cl::init(30),
+                               cl::value_desc("N"), cl::sub(simulateCmd), cl::cat(macOptions));
+cl::opt<std::string> simulateAgainst("against",
+                                     cl::desc("Print the blast radius against this version"),
+                                     cl::value_desc("old-bundle"), cl::sub(simulateCmd),
+                                     cl::cat(macOptions));
+cl::opt<sim::ReportFormat> simulateFormat(
+    "format", cl::desc("Output format"), cl::init(sim::ReportFormat::Text),
+    cl::values(clEnumValN(sim::ReportFormat::Text, "text", "aligned tables"),
+               clEnumValN(sim::ReportFormat::Markdown, "md", "Markdown tables"),
+               clEnumValN(sim::ReportFormat::Json, "json", "one JSON object"),
+               clEnumValN(sim::ReportFormat::Csv, "csv", "one CSV, a section per table")),
+    cl::sub(simulateCmd), cl::cat(macOptions));
+
 cl::SubCommand maskCmd("mask", "Mask emails, phones and names of a contacts CSV for stage");
 cl::list<std::string> maskPaths(cl::Positional, cl::desc("<contacts.csv> [bundle-dir]"),
                                 cl::OneOrMore, cl::sub(maskCmd), cl::cat(macOptions));
@@ -367,6 +394,19 @@ int main(int argc, char **argv) {
     return driver::runSeedData({seedBundle, seedCount, seedEdgeCases, seedSeed, seedOut,
                                 seedReadContacts, seedReadEvents});
   }
+  if (simulateCmd) {
+    if (simulateDays == 0) {
+      llvm::WithColor::error(llvm::errs(), "mac") << "simulate needs --days of at least 1\n";
+      return 2;
+    }
+    driver::SimulateOptions options{simulateBundle,   simulateEnv,
+                                    simulateContacts, simulateEvents,
+                                    simulateDays,     std::nullopt,
+                                    simulateFormat,   llvm::sys::Process::StandardErrIsDisplayed()};
+    if (simulateAgainst.getNumOccurrences())
+      options.against = simulateAgainst;
+    return driver::runSimulate(options);
+  }
   if (maskCmd) {
     if (maskPaths.size() > 2) {
       llvm::WithColor::error(llvm::errs(), "mac") << "mask takes one CSV and at most one bundle\n";
@@ -397,6 +437,6 @@ int main(int argc, char **argv) {
   }
   llvm::errs()
       << "usage: mac <check|build|test|snapshot|diff|changelog|rollback|drift|checklist|fmt|import|"
-         "seed-data|mask|graph|lsp|targets|explain|rules> ... (mac --help for more)\n";
+         "seed-data|mask|simulate|graph|lsp|targets|explain|rules> ... (mac --help for more)\n";
   return 2;
 }
