@@ -97,6 +97,17 @@ std::string BundleModel::asset(const std::string &kind, const std::string &platf
   return name;
 }
 
+std::string BundleModel::push(const std::string &display, const std::optional<std::string> &title,
+                              const std::string &text, bool transactional) {
+  nlohmann::json key = {display, title ? nlohmann::json(*title) : nlohmann::json(), text,
+                        transactional};
+  std::string shown = unprefixed(display);
+  std::string name = names_.name("push:" + key.dump(), identifierFrom(shown, "push"));
+  if (pushes_.emplace(name, PushInfo{title, text, transactional}).second)
+    assets_.push_back({"push", name, shown});
+  return name;
+}
+
 std::string BundleModel::segment(const std::string &wanted, const std::string &display,
                                  ast::Condition *where) {
   for (const auto &[name, known] : segments_)
@@ -199,7 +210,16 @@ void BundleModel::renderTemplates(ast::File &file) {
       decl = declare<ast::EmailDecl>(arena_, asset.name, asset.display);
     else if (asset.kind == "sms")
       decl = declare<ast::SmsDecl>(arena_, asset.name, asset.display);
-    else
+    else if (asset.kind == "push") { // the content came with the send: declared as read
+      auto *push = declare<ast::PushDecl>(arena_, asset.name, asset.display);
+      const PushInfo &info = pushes_.at(asset.name);
+      if (info.title)
+        push->title = make::str(*info.title);
+      push->text = make::str(info.text);
+      push->transactional = info.transactional;
+      file.decls.push_back(push);
+      continue;
+    } else
       continue;
     std::vector<std::string> &lines = notes_.before[decl];
     lines.push_back("IMPORT: the content of this " + asset.kind +

@@ -72,6 +72,12 @@ public:
   /// gives back the name and binds nothing.
   std::string asset(const std::string &kind, const std::string &platformId,
                     const std::string &display);
+  /// A push notification the platform carries inline (Klaviyo keeps no push
+  /// template, only the message's name, title and text in the send): the
+  /// same name and content give the same `push NAME "display" { … }`, named
+  /// after `display` without the environment prefix. Returns the identifier.
+  std::string push(const std::string &display, const std::optional<std::string> &title,
+                   const std::string &text, bool transactional);
   /// A segment the platform wrote out as its condition (SFMC inlines them):
   /// `segment NAME "display" where WHERE;`. The same condition gives the same
   /// segment. Returns the identifier.
@@ -129,6 +135,11 @@ private:
   struct AssetInfo {
     std::string kind, name, display;
   };
+  struct PushInfo {
+    std::optional<std::string> title;
+    std::string text;
+    bool transactional = false;
+  };
   void renderModel(ast::File &file);
   void renderTemplates(ast::File &file);
   std::string renderBindings() const;
@@ -147,6 +158,7 @@ private:
   std::map<std::string, std::string> consents_;
   std::map<std::string, std::set<std::string>> guarded_;
   std::map<std::string, WebhookInfo> webhooks_;
+  std::map<std::string, PushInfo> pushes_; ///< name → content
   std::map<std::string, std::vector<std::string>> assetNotes_;
   std::map<std::string, std::map<std::string, std::string>> bindings_;
   std::vector<ast::FlowDecl *> flows_;

@@ -108,6 +108,19 @@ public:
     }
   }
 
+  /// A delay as the platform keeps it: Klaviyo counts whole minutes (the
+  /// backend rounds up).
+  int64_t delay(int64_t seconds) const {
+    return klaviyo() && seconds % 60 != 0 ? (seconds / 60 + 1) * 60 : seconds;
+  }
+  /// Klaviyo's push send: the message's name, title and text, which is all
+  /// Klaviyo keeps of the `push` (no template, no id).
+  std::string push(sema::PushId id) {
+    const sema::Push &push = program_.pushes[id.value];
+    return "send push \"" + ctx_.displayName(push) + "\" title " +
+           (push.title ? "\"" + klaviyoText(push.title->value) + "\"" : std::string("none")) +
+           " text \"" + klaviyoText(push.text ? push.text->value : "") + "\"";
+  }
   /// Klaviyo: `{{name | default: x}}` placeholders as `{{property|default:x}}`
   /// for the profile property the field is (the backend rewrites them so).
   std::string klaviyoText(const std::string &text) {
@@ -227,14 +240,16 @@ public:
     case K::Increment:
       return "increment " + field(s.field) + " by " + raw(s.value);
     case K::Send:
+      if (klaviyo() && s.target.kind == sema::AssetKind::Push) // no template: the message
+        return push(sema::PushId{s.target.index});
       return "send " + ref(s.target);
     case K::Wait:
-      return "wait " + std::to_string(s.value.seconds) + "s";
+      return "wait " + std::to_string(delay(s.value.seconds)) + "s";
     case K::WaitUntil:
       return "wait until minute " + std::to_string(s.value.seconds);
     case K::WaitEvent:
       if (ctx_.target() == "klaviyo") // Klaviyo cannot resume on an event: a plain delay
-        return "wait " + std::to_string(s.value.seconds) + "s";
+        return "wait " + std::to_string(delay(s.value.seconds)) + "s";
       return "wait for event " + s.text + " timeout " + std::to_string(s.value.seconds) + "s";
     case K::Call: {
       const sema::Webhook &hook = program_.webhooks[s.target.index];

@@ -17,7 +17,9 @@
 //   stores them;
 // - Klaviyo: no throttle (Klaviyo has no rate limit), `quiet_hours` without
 //   its window (an account setting), `wait for event E timeout D` as
-//   `wait D` (Klaviyo cannot resume on an event); tags as audiences (a
+//   `wait D` (Klaviyo cannot resume on an event); delays rounded up to
+//   whole minutes (as the backend builds them); a push send as its message's
+//   name, title and text (Klaviyo keeps no push template); tags as audiences (a
 //   tag is a list, and a bound one does not say so): `add tag T` as
 //   `add to`, `has tag T` as `in`, `on tag_added` as `on list_joined`; a
 //   bound form or event trigger as `metric <id>`; `notify` by the bound

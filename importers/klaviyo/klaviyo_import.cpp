@@ -3,7 +3,9 @@
 // lines, `reentry_criteria` `reenroll`, the flow filter `suppress list`
 // policies and a `goal`, and the actions (linked by `links.next` /
 // `next_if_true` / `next_if_false`) statements: conditional-split →
-// if/else, time-delay → wait, send-email / send-sms → send, list-update →
+// if/else, time-delay → wait, send-email / send-sms → send, send-mobile-push
+// → send of a `push` declared from the message (Klaviyo keeps no push
+// template: its name, title and text are in the action), list-update →
 // add to / remove from list (or tag), send-webhook → call, update-profile →
 // set, send-internal-alert → notify, a track-event internal-service → emit
 // event. The per-trigger copies `mac build` writes of a flow with several
@@ -365,6 +367,24 @@ private:
       std::string kind = type == "send-email" ? "email" : "sms";
       std::string id2 = text(message, "template_id");
       std::string name = ctx_.model().asset(kind, id2.empty() ? id : id2, text(message, "name"));
+      sendPolicies(id, message);
+      return add(body, make::stmt(arena, ast::StmtKind::Send, name));
+    }
+    if (type == "send-mobile-push") {
+      // No template: the push is its message's name, title and text.
+      const json &message = data.value("message", json::object());
+      if (text(message, "name").empty() || !message.contains("body") ||
+          !message["body"].is_string() ||
+          (message.contains("title") && !message["title"].is_string() &&
+           !message["title"].is_null()))
+        return keep(id, body, "Klaviyo push", "it has no name, or no text");
+      std::optional<std::string> title;
+      if (message.contains("title") && message["title"].is_string())
+        title = flowText(*conditions_, message["title"].get<std::string>());
+      std::string name = ctx_.model().push(
+          text(message, "name"), title, flowText(*conditions_, message["body"].get<std::string>()),
+          message.contains("transactional") && message["transactional"].is_boolean() &&
+              message["transactional"].get<bool>());
       sendPolicies(id, message);
       return add(body, make::stmt(arena, ast::StmtKind::Send, name));
     }

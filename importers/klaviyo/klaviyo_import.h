@@ -6,6 +6,7 @@
 // exclusions → `suppress list`, the rest → the negated `goal`), the
 // safe-mode split in front of every send (→ the environment's `safe_mode`),
 // the consent filter on sends (→ `require consent`) and SMS quiet hours.
+// A push send carries its content, not a template: it declares a `push`.
 //   klaviyo_conditions.cpp  profile filters → conditions
 //   klaviyo_import.cpp      the flow, its enrolment and its actions
 //   klaviyo_text.cpp        Klaviyo template tags → Flow placeholders
