@@ -5,6 +5,7 @@
 
 #include <llvm/ADT/StringRef.h>
 
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <istream>
@@ -170,11 +171,21 @@ Incoming readFrame(std::istream &in) {
     return Incoming{};
   if (!length)
     return errorOf(ErrorCode::ParseError, "malformed header: no valid Content-Length");
-  if (*length > kMaxBody)
+  if (*length > kMaxBody) { // skipped unread, so that the next frame is found
+    in.ignore(static_cast<std::streamsize>(*length));
     return errorOf(ErrorCode::ParseError, "Content-Length is too large");
-  std::string body(*length, '\0');
-  in.read(body.data(), static_cast<std::streamsize>(*length));
-  if (static_cast<uint64_t>(in.gcount()) != *length)
+  }
+  // Read in chunks: the announced length is only allocated as bytes arrive,
+  // so a header that promises more than the input holds costs nothing.
+  std::string body;
+  constexpr uint64_t kChunk = 1u << 20;
+  while (body.size() < *length && in) {
+    size_t at = body.size();
+    body.resize(at + std::min<uint64_t>(kChunk, *length - at));
+    in.read(body.data() + at, static_cast<std::streamsize>(body.size() - at));
+    body.resize(at + static_cast<size_t>(in.gcount()));
+  }
+  if (body.size() != *length)
     return errorOf(ErrorCode::ParseError, "the input ended inside a message body");
   if (malformed) // the body is skipped with its header
     return errorOf(ErrorCode::ParseError, "malformed header line");

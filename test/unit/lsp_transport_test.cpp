@@ -72,6 +72,23 @@ TEST(LspTransport, TruncatedBodyIsAnError) {
   EXPECT_EQ(readFrame(in).kind, Incoming::Kind::End);
 }
 
+TEST(LspTransport, AnnouncedLengthBeyondTheInputIsATruncatedBody) {
+  // 200 MB announced, 18 bytes sent: an error, without waiting for or
+  // allocating what never comes.
+  std::istringstream in("Content-Length: 200000000\r\n\r\n{\"method\":\"short\"}");
+  Incoming incoming = readFrame(in);
+  EXPECT_EQ(incoming.kind, Incoming::Kind::Error);
+  EXPECT_EQ(incoming.error, ErrorCode::ParseError);
+  EXPECT_EQ(readFrame(in).kind, Incoming::Kind::End);
+}
+
+TEST(LspTransport, OversizedBodyIsRefusedAndSkipped) {
+  std::istringstream in("Content-Length: 999999999999\r\n\r\n{}");
+  Incoming incoming = readFrame(in);
+  EXPECT_EQ(incoming.kind, Incoming::Kind::Error);
+  EXPECT_EQ(readFrame(in).kind, Incoming::Kind::End);
+}
+
 TEST(LspTransport, FrameWritesByteLength) {
   EXPECT_EQ(frame(Json{{"a", "é"}}), "Content-Length: 10\r\n\r\n{\"a\":\"é\"}");
 }
