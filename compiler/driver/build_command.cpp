@@ -41,10 +41,6 @@ bool isIsoDate(std::string_view text) {
          number(14, 2, 0, 59) && text[16] == ':' && number(17, 2, 0, 60) && text[19] == 'Z';
 }
 
-void usageError(const llvm::Twine &message) {
-  llvm::WithColor::error(llvm::errs(), "mac") << message << "\n";
-}
-
 } // namespace
 
 llvm::Expected<std::string> buildDate(const std::string &flag, const char *sourceDateEpoch) {
@@ -102,7 +98,7 @@ int reportBuildFailure(const EnvironmentBuild &build, const diag::Engine &diags)
     return 1;
   }
   if (build.targets.empty()) {
-    usageError("the bundle declares no `targets`; name them with --target");
+    reportUsageError("the bundle declares no `targets`; name them with --target");
     return 2;
   }
   return 0;
@@ -114,12 +110,12 @@ int runBuild(const BuildCommandOptions &options) {
       std::string known;
       for (const auto &backend : backend::allBackends())
         known += (known.empty() ? "" : ", ") + std::string(backend->name());
-      usageError("unknown target '" + target + "'; known targets: " + known);
+      reportUsageError("unknown target '" + target + "'; known targets: " + known);
       return 2;
     }
   llvm::Expected<std::string> date = buildDate(options.date, std::getenv("SOURCE_DATE_EPOCH"));
   if (!date) {
-    usageError(llvm::toString(date.takeError()));
+    reportUsageError(llvm::toString(date.takeError()));
     return 2;
   }
 
@@ -129,7 +125,7 @@ int runBuild(const BuildCommandOptions &options) {
   EnvironmentBuild build;
   auto program = buildEnvironment(options.path, request, build, sources, diags);
   if (!program) {
-    usageError(llvm::toString(program.takeError()));
+    reportUsageError(llvm::toString(program.takeError()));
     return 2;
   }
   printDiagnostics(options.format, diags, sources, options.color, llvm::errs());
@@ -145,7 +141,7 @@ int runBuild(const BuildCommandOptions &options) {
     return 0;
   }
   if (llvm::Error error = backend::writeDirectory(output.files(), options.out)) {
-    usageError(llvm::toString(std::move(error)));
+    reportUsageError(llvm::toString(std::move(error)));
     return 2;
   }
   llvm::errs() << "mac: built " << (*program)->bundle.name << " for " << options.env << " into "

@@ -4,6 +4,7 @@
 #include "backends/build_context.h"
 #include "changes/render.h"
 #include "compiler/driver/build_command.h"
+#include "compiler/driver/check_command.h"
 #include "compiler/driver/checked_bundle.h"
 #include "compiler/driver/release_gate.h"
 #include "compiler/driver/snapshot_command.h"
@@ -18,11 +19,6 @@
 
 namespace mac::driver {
 namespace {
-
-int failure(const llvm::Twine &message) {
-  llvm::WithColor::error(llvm::errs(), "mac") << message << "\n";
-  return 2;
-}
 
 std::string defaultFile(const std::string &bundlePath) {
   llvm::SmallString<256> file(bundlePath);
@@ -67,7 +63,7 @@ std::string prepend(llvm::StringRef text, const std::string &entry) {
 int runChangelog(const ChangelogOptions &options) {
   llvm::Expected<std::string> date = buildDate(options.date, std::getenv("SOURCE_DATE_EPOCH"));
   if (!date)
-    return failure(llvm::toString(date.takeError()));
+    return reportUsageError(llvm::toString(date.takeError()));
   CheckedBundle current;
   if (int status = loadCheckedBundle(options.path, current, options.color, "changelog"))
     return status;
@@ -85,7 +81,7 @@ int runChangelog(const ChangelogOptions &options) {
   if (llvm::sys::fs::exists(file)) {
     auto buffer = llvm::MemoryBuffer::getFile(file);
     if (!buffer)
-      return failure("'" + file + "': " + buffer.getError().message());
+      return reportUsageError("'" + file + "': " + buffer.getError().message());
     existing = (*buffer)->getBuffer().str();
   }
   if (hasEntry(existing, tag)) {
@@ -105,7 +101,7 @@ int runChangelog(const ChangelogOptions &options) {
   os.flush();
   std::string updated = prepend(existing, entry);
   if (llvm::Error error = llvm::writeFileAtomically(file + ".tmp%%%%%%", file, updated))
-    return failure("'" + file + "': " + llvm::toString(std::move(error)));
+    return reportUsageError("'" + file + "': " + llvm::toString(std::move(error)));
   llvm::errs() << "mac: added the entry for " << tag << " to " << file
                << (comparison.previousTag.empty()
                        ? " (first release)"

@@ -11,6 +11,11 @@
 
 namespace mac::driver {
 
+int reportUsageError(const llvm::Twine &message) {
+  llvm::WithColor::error(llvm::errs(), "mac") << message << "\n";
+  return 2;
+}
+
 void printDiagnostics(OutputFormat format, diag::Engine &diags, const SourceManager &sources,
                       bool color, llvm::raw_ostream &os) {
   diags.sortAndDeduplicate(sources);

@@ -24,6 +24,10 @@ struct CheckOptions {
 
 int runCheck(const CheckOptions &options);
 
+/// Says `mac: error: MESSAGE` on stderr and returns 2, the exit status of a
+/// usage or I/O problem; shared by every command.
+int reportUsageError(const llvm::Twine &message);
+
 /// Prints `diags` (sorted) in `format`; shared by every command that reports.
 void printDiagnostics(OutputFormat format, diag::Engine &diags, const SourceManager &sources,
                       bool color, llvm::raw_ostream &os);

@@ -1,6 +1,7 @@
 // `mac drift` (see drift_command.h).
 #include "compiler/driver/drift_command.h"
 
+#include "compiler/driver/check_command.h"
 #include "compiler/driver/snapshot_command.h"
 #include "release/drift.h"
 #include "release/snapshot_reader.h"
@@ -10,15 +11,6 @@
 #include <llvm/Support/raw_ostream.h>
 
 namespace mac::driver {
-namespace {
-
-int failure(const llvm::Twine &message) {
-  llvm::WithColor::error(llvm::errs(), "mac") << message << "\n";
-  return 2;
-}
-
-} // namespace
-
 int runDrift(const DriftOptions &options) {
   std::string releases = releasesDirectory(options.bundle, options.releases);
   std::vector<release::SnapshotLayout> all = release::listSnapshots(releases);
@@ -30,26 +22,26 @@ int runDrift(const DriftOptions &options) {
         snapshot = &candidate;
   }
   if (!snapshot)
-    return failure(options.release.empty()
-                       ? "no snapshots in '" + releases + "'; take one with `mac snapshot`"
-                       : "no release '" + options.release + "' in '" + releases + "'");
+    return reportUsageError(options.release.empty()
+                                ? "no snapshots in '" + releases + "'; take one with `mac snapshot`"
+                                : "no release '" + options.release + "' in '" + releases + "'");
   auto build = release::readEnvironmentBuild(*snapshot, options.env);
   if (!build)
-    return failure(llvm::toString(build.takeError()));
+    return reportUsageError(llvm::toString(build.takeError()));
 
   std::vector<release::ExportFile> exports;
   for (const std::string &path : options.exports) {
     auto buffer = llvm::MemoryBuffer::getFile(path);
     if (!buffer)
-      return failure("'" + path + "': " + buffer.getError().message());
+      return reportUsageError("'" + path + "': " + buffer.getError().message());
     nlohmann::json json = nlohmann::json::parse((*buffer)->getBuffer(), nullptr, false);
     if (json.is_discarded())
-      return failure("'" + path + "': not valid JSON");
+      return reportUsageError("'" + path + "': not valid JSON");
     exports.push_back({path, std::move(json)});
   }
   auto report = release::detectDrift(options.target, *build, exports);
   if (!report)
-    return failure(llvm::toString(report.takeError()));
+    return reportUsageError(llvm::toString(report.takeError()));
   report->env = options.env;
   report->tag = snapshot->tag;
   if (options.json)

@@ -16,13 +16,9 @@ namespace mac::driver {
 
 namespace {
 
-void usageError(const llvm::Twine &message) {
-  llvm::WithColor::error(llvm::errs(), "mac") << message << "\n";
-}
-
 int dump(const ImportOptions &options) {
   if (options.files.size() != 1 || options.env.empty()) {
-    usageError("--dump-program takes one bundle and --env");
+    reportUsageError("--dump-program takes one bundle and --env");
     return 2;
   }
   SourceManager sources;
@@ -31,7 +27,7 @@ int dump(const ImportOptions &options) {
   pipeline.env = options.env;
   auto program = checkBundle(options.files.front(), pipeline, sources, diags);
   if (!program) {
-    usageError(llvm::toString(program.takeError()));
+    reportUsageError(llvm::toString(program.takeError()));
     return 2;
   }
   bool resolved = true;
@@ -51,13 +47,13 @@ int dump(const ImportOptions &options) {
 int runImport(const ImportOptions &options) {
   std::optional<importer::Platform> platform = importer::platformNamed(options.from);
   if (!platform) {
-    usageError("--from must be hubspot, klaviyo or sfmc, not '" + options.from + "'");
+    reportUsageError("--from must be hubspot, klaviyo or sfmc, not '" + options.from + "'");
     return 2;
   }
   if (options.dumpProgram)
     return dump(options);
   if (options.out.empty()) {
-    usageError("-o DIR is required");
+    reportUsageError("-o DIR is required");
     return 2;
   }
   importer::ImportRequest request;
@@ -88,7 +84,7 @@ int runImport(const ImportOptions &options) {
     return 0;
   }
   if (llvm::Error error = backend::writeDirectory(*files, options.out)) {
-    usageError(llvm::toString(std::move(error)));
+    reportUsageError(llvm::toString(std::move(error)));
     return 2;
   }
   llvm::errs() << "mac: imported " << options.files.size() << " file(s) from " << options.from

@@ -3,6 +3,7 @@
 
 #include "backends/output_sink.h"
 #include "changes/compare.h"
+#include "compiler/driver/check_command.h"
 #include "compiler/driver/checked_bundle.h"
 #include "compiler/driver/snapshot_command.h"
 #include "release/rollback_plan.h"
@@ -13,11 +14,6 @@
 
 namespace mac::driver {
 namespace {
-
-int failure(const llvm::Twine &message) {
-  llvm::WithColor::error(llvm::errs(), "mac") << message << "\n";
-  return 2;
-}
 
 /// The snapshot whose version or release tag is `name`.
 const release::SnapshotLayout *findRelease(const std::vector<release::SnapshotLayout> &all,
@@ -64,23 +60,23 @@ int runRollback(const RollbackOptions &options) {
   std::string releases = releasesDirectory(options.path, options.releases);
   std::vector<release::SnapshotLayout> all = release::listSnapshots(releases);
   if (all.empty())
-    return failure("no snapshots in '" + releases + "'; take one with `mac snapshot`");
+    return reportUsageError("no snapshots in '" + releases + "'; take one with `mac snapshot`");
   const release::SnapshotLayout *target = findRelease(all, options.to);
   if (!target)
-    return failure("no release '" + options.to + "' in '" + releases +
-                   "' (releases: " + knownReleases(all) + ")");
+    return reportUsageError("no release '" + options.to + "' in '" + releases +
+                            "' (releases: " + knownReleases(all) + ")");
   const release::SnapshotLayout *live =
       options.from.empty() ? &all.back() : findRelease(all, options.from);
   if (!live)
-    return failure("no release '" + options.from + "' in '" + releases +
-                   "' (releases: " + knownReleases(all) + ")");
+    return reportUsageError("no release '" + options.from + "' in '" + releases +
+                            "' (releases: " + knownReleases(all) + ")");
 
   auto targetFiles = release::readEnvironmentBuild(*target, options.env);
   if (!targetFiles)
-    return failure(llvm::toString(targetFiles.takeError()));
+    return reportUsageError(llvm::toString(targetFiles.takeError()));
   auto liveFiles = release::readEnvironmentBuild(*live, options.env);
   if (!liveFiles)
-    return failure(llvm::toString(liveFiles.takeError()));
+    return reportUsageError(llvm::toString(liveFiles.takeError()));
 
   release::RollbackPlan plan = release::planRollback(
       options.env, live->tag, *liveFiles, target->tag, *targetFiles, renamedFlows(*target, *live));
@@ -88,7 +84,7 @@ int runRollback(const RollbackOptions &options) {
   out["ROLLBACK.md"] = release::renderRollbackMarkdown(plan);
   out["rollback.json"] = release::renderRollbackJson(plan);
   if (llvm::Error error = backend::writeDirectory(out, options.out))
-    return failure(llvm::toString(std::move(error)));
+    return reportUsageError(llvm::toString(std::move(error)));
   release::renderRollbackText(plan, llvm::outs());
   llvm::errs() << "mac: wrote the payloads of " << target->tag << " for " << options.env
                << " and the plan into " << options.out << "\n";

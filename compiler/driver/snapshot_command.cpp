@@ -4,6 +4,7 @@
 #include "backends/build_context.h"
 #include "backends/output_sink.h"
 #include "compiler/driver/build_command.h"
+#include "compiler/driver/check_command.h"
 #include "compiler/driver/pipeline.h"
 #include "compiler/driver/release_gate.h"
 #include "compiler/driver/version.h"
@@ -18,11 +19,6 @@
 
 namespace mac::driver {
 namespace {
-
-int failure(const llvm::Twine &message, int status = 2) {
-  llvm::WithColor::error(llvm::errs(), "mac") << message << "\n";
-  return status;
-}
 
 /// MAC6003 when the bundle has no release tag; prints it and returns true.
 bool reportUnversioned(const sema::Program &program, const SourceManager &sources,
@@ -51,7 +47,7 @@ int buildEveryEnvironment(const SnapshotOptions &options, const sema::Program &p
     diag::Engine diags;
     auto built = buildEnvironment(options.path, request, build, sources, diags);
     if (!built)
-      return failure(llvm::toString(built.takeError()));
+      return reportUsageError(llvm::toString(built.takeError()));
     if (diags.hasErrors() || !build.notBuilt.empty() || build.targets.empty()) {
       printDiagnostics(options.format, diags, sources, options.color, llvm::errs());
       int status = reportBuildFailure(build, diags);
@@ -59,7 +55,7 @@ int buildEveryEnvironment(const SnapshotOptions &options, const sema::Program &p
       return status;
     }
     if (llvm::Error error = release::collectSources(sources, snapshot.sources))
-      return failure(llvm::toString(std::move(error)));
+      return reportUsageError(llvm::toString(std::move(error)));
     snapshot.builds[env.name] = {env.production, build.targets, build.output.files()};
   }
   return 0;
@@ -104,13 +100,13 @@ std::string releasesDirectory(const std::string &bundlePath, const std::string &
 int runSnapshot(const SnapshotOptions &options) {
   llvm::Expected<std::string> date = buildDate(options.date, std::getenv("SOURCE_DATE_EPOCH"));
   if (!date)
-    return failure(llvm::toString(date.takeError()));
+    return reportUsageError(llvm::toString(date.takeError()));
 
   SourceManager sources;
   diag::Engine diags;
   auto program = checkBundle(options.path, {}, sources, diags);
   if (!program)
-    return failure(llvm::toString(program.takeError()));
+    return reportUsageError(llvm::toString(program.takeError()));
   if (diags.hasErrors()) {
     printDiagnostics(options.format, diags, sources, options.color, llvm::errs());
     llvm::errs() << "mac: no snapshot: the bundle has errors\n";
@@ -129,7 +125,7 @@ int runSnapshot(const SnapshotOptions &options) {
 
   release::SnapshotInput snapshot{**program, {}, {}, *date, kVersion};
   if (llvm::Error error = release::collectSources(sources, snapshot.sources))
-    return failure(llvm::toString(std::move(error)));
+    return reportUsageError(llvm::toString(std::move(error)));
   if (int status = buildEveryEnvironment(options, **program, *date, snapshot))
     return status;
 
@@ -137,10 +133,10 @@ int runSnapshot(const SnapshotOptions &options) {
   if (llvm::sys::fs::exists(dir))
     return compareWithExisting(dir, snapshot, **program, sources, options);
   if (std::error_code error = llvm::sys::fs::create_directories(releases))
-    return failure("cannot create '" + releases + "': " + error.message());
+    return reportUsageError("cannot create '" + releases + "': " + error.message());
   release::FileMap files = release::snapshotFiles(snapshot);
   if (llvm::Error error = backend::writeDirectory(files, dir))
-    return failure(llvm::toString(std::move(error)));
+    return reportUsageError(llvm::toString(std::move(error)));
   llvm::errs() << "mac: snapshot " << dir << ": " << snapshot.builds.size() << " environments, "
                << files.size() << " files\n";
   return 0;
