@@ -6,16 +6,21 @@
 #include "compiler/driver/changelog_command.h"
 #include "compiler/driver/check_command.h"
 #include "compiler/driver/checklist_command.h"
+#include "compiler/driver/deploy_command.h"
 #include "compiler/driver/diff_command.h"
 #include "compiler/driver/drift_command.h"
 #include "compiler/driver/fmt_command.h"
 #include "compiler/driver/graph_command.h"
+#include "compiler/driver/history_command.h"
 #include "compiler/driver/import_command.h"
+#include "compiler/driver/incident_command.h"
 #include "compiler/driver/mask_command.h"
+#include "compiler/driver/promote_command.h"
 #include "compiler/driver/rollback_command.h"
 #include "compiler/driver/seed_data_command.h"
 #include "compiler/driver/simulate_command.h"
 #include "compiler/driver/snapshot_command.h"
+#include "compiler/driver/stats_command.h"
 #include "compiler/driver/test_command.h"
 #include "compiler/driver/version.h"
 #include "compiler/lsp/lsp.h"
@@ -91,13 +96,63 @@ cl::opt<std::string> rollbackFrom("from",
                                   cl::cat(macOptions));
 cl::opt<std::string> rollbackEnv("env", cl::desc("Environment"), cl::value_desc("name"),
                                  cl::Required, cl::sub(rollbackCmd), cl::cat(macOptions));
-cl::opt<std::string> rollbackOut("o", cl::desc("Output directory (replaced atomically)"),
-                                 cl::value_desc("dir"), cl::Required, cl::sub(rollbackCmd),
-                                 cl::cat(macOptions));
+cl::opt<std::string> rollbackOut("o",
+                                 cl::desc("Output directory (replaced atomically; or --apply)"),
+                                 cl::value_desc("dir"), cl::sub(rollbackCmd), cl::cat(macOptions));
 cl::opt<std::string> rollbackReleases("releases",
                                       cl::desc("Releases directory (default: BUNDLE/releases)"),
                                       cl::value_desc("dir"), cl::sub(rollbackCmd),
                                       cl::cat(macOptions));
+
+cl::SubCommand deployCmd("deploy", "Plan, and with --apply perform, a deploy to a platform");
+cl::SubCommand promoteCmd("promote", "Deploy to one environment the snapshot another one runs");
+cl::opt<std::string> deploySource(cl::Positional, cl::desc("<bundle-dir | snapshot-dir>"),
+                                  cl::init("."), cl::sub(deployCmd), cl::sub(promoteCmd),
+                                  cl::cat(macOptions));
+cl::opt<std::string> deployEnv("env", cl::desc("Environment"), cl::value_desc("name"),
+                               cl::Required, cl::sub(deployCmd), cl::cat(macOptions));
+cl::opt<std::string> promoteFrom("from", cl::desc("The environment whose release is promoted"),
+                                 cl::value_desc("env"), cl::Required, cl::sub(promoteCmd),
+                                 cl::cat(macOptions));
+cl::opt<std::string> promoteTo("to", cl::desc("The environment it is deployed to"),
+                               cl::value_desc("env"), cl::Required, cl::sub(promoteCmd),
+                               cl::cat(macOptions));
+cl::opt<std::string> deployTarget("target", cl::desc("Platform"), cl::value_desc("name"),
+                                  cl::sub(deployCmd), cl::sub(promoteCmd), cl::sub(rollbackCmd),
+                                  cl::cat(macOptions));
+cl::opt<bool> deployApply("apply", cl::desc("Perform the plan through the platform's API"),
+                          cl::sub(deployCmd), cl::sub(promoteCmd), cl::sub(rollbackCmd),
+                          cl::cat(macOptions));
+cl::opt<std::string> deployConfirm("confirm",
+                                   cl::desc("The release tag, to apply to a production environment"),
+                                   cl::value_desc("tag"), cl::sub(deployCmd), cl::sub(promoteCmd),
+                                   cl::sub(rollbackCmd), cl::cat(macOptions));
+cl::opt<std::string> deployEndpoint("endpoint", cl::desc("Override the platform's base URL"),
+                                    cl::value_desc("url"), cl::sub(deployCmd), cl::sub(promoteCmd),
+                                    cl::sub(rollbackCmd), cl::cat(macOptions));
+cl::opt<std::string> deployReleases("releases",
+                                    cl::desc("Releases directory (default: BUNDLE/releases)"),
+                                    cl::value_desc("dir"), cl::sub(deployCmd), cl::sub(promoteCmd),
+                                    cl::cat(macOptions));
+cl::opt<std::string> deployActor("actor", cl::desc("Who deploys, for the ledger"),
+                                 cl::value_desc("name"), cl::sub(deployCmd), cl::sub(promoteCmd),
+                                 cl::sub(rollbackCmd), cl::cat(macOptions));
+cl::opt<driver::PlanFormat> deployFormat(
+    "format", cl::desc("Plan format"), cl::init(driver::PlanFormat::Text),
+    cl::values(clEnumValN(driver::PlanFormat::Text, "text", "for people"),
+               clEnumValN(driver::PlanFormat::Json, "json", "for tools")),
+    cl::sub(deployCmd), cl::sub(promoteCmd), cl::cat(macOptions));
+cl::opt<int> deployMaxRetries("max-retries", cl::desc("Retries of a call (429, 5xx, no answer)"),
+                              cl::init(4), cl::sub(deployCmd), cl::sub(promoteCmd),
+                              cl::sub(rollbackCmd), cl::cat(macOptions));
+cl::opt<int> deployRetryBase("retry-base-ms", cl::desc("First backoff, doubled on each retry"),
+                             cl::init(500), cl::sub(deployCmd), cl::sub(promoteCmd),
+                             cl::sub(rollbackCmd), cl::cat(macOptions));
+cl::opt<int> deployTimeout("timeout", cl::desc("Seconds a call may take"), cl::init(30),
+                           cl::sub(deployCmd), cl::sub(promoteCmd), cl::sub(rollbackCmd),
+                           cl::cat(macOptions));
+cl::opt<bool> deployVerbose("verbose", cl::desc("Log every call"), cl::sub(deployCmd),
+                            cl::sub(promoteCmd), cl::sub(rollbackCmd), cl::cat(macOptions));
 
 cl::SubCommand driftCmd("drift", "List hand edits in platform exports against a snapshot's build");
 cl::list<std::string> driftExports(cl::Positional, cl::desc("<export.json>..."), cl::OneOrMore,
@@ -271,6 +326,83 @@ cl::opt<std::string> maskOut("o", cl::desc("Output file (written atomically), or
                              cl::init("-"), cl::value_desc("file"), cl::sub(maskCmd),
                              cl::cat(macOptions));
 
+cl::SubCommand incidentCmd("incident", "Open or close an incident against a release (ledger)");
+cl::list<std::string> incidentArgs(cl::Positional,
+                                   cl::desc("open [bundle-dir] | close INC-n [bundle-dir]"),
+                                   cl::OneOrMore, cl::sub(incidentCmd), cl::cat(macOptions));
+cl::opt<std::string> incidentEnv("env", cl::desc("open: the environment affected"),
+                                 cl::value_desc("name"), cl::sub(incidentCmd), cl::cat(macOptions));
+cl::opt<std::string> incidentRelease("release", cl::desc("open: the release tag (LI-2.4.1)"),
+                                     cl::value_desc("tag"), cl::sub(incidentCmd),
+                                     cl::cat(macOptions));
+cl::opt<std::string> incidentSummary("summary", cl::desc("open: what happened"),
+                                     cl::value_desc("text"), cl::sub(incidentCmd),
+                                     cl::cat(macOptions));
+cl::opt<std::string> incidentDetected("detected",
+                                      cl::desc("open: when it was detected (default now)"),
+                                      cl::value_desc("YYYY-MM-DDTHH:MM:SSZ"), cl::sub(incidentCmd),
+                                      cl::cat(macOptions));
+cl::opt<std::string> incidentBlastRadius("blast-radius", cl::desc("open: who or what was affected"),
+                                         cl::value_desc("text"), cl::sub(incidentCmd),
+                                         cl::cat(macOptions));
+cl::opt<std::string>
+    incidentMitigated("mitigated", cl::desc("close: when service was restored (default: resolved)"),
+                      cl::value_desc("YYYY-MM-DDTHH:MM:SSZ"), cl::sub(incidentCmd),
+                      cl::cat(macOptions));
+cl::opt<std::string> incidentResolved("resolved",
+                                      cl::desc("close: when the cause was fixed (default now)"),
+                                      cl::value_desc("YYYY-MM-DDTHH:MM:SSZ"), cl::sub(incidentCmd),
+                                      cl::cat(macOptions));
+cl::opt<std::string> incidentNotes("notes", cl::desc("close: what was done"),
+                                   cl::value_desc("text"), cl::sub(incidentCmd),
+                                   cl::cat(macOptions));
+cl::opt<std::string> incidentReleases("releases",
+                                      cl::desc("Releases directory (default: BUNDLE/releases)"),
+                                      cl::value_desc("dir"), cl::sub(incidentCmd),
+                                      cl::cat(macOptions));
+cl::opt<std::string> incidentActor("actor", cl::desc("Who logs it (default: $MAC_ACTOR, $USER)"),
+                                   cl::value_desc("name"), cl::sub(incidentCmd),
+                                   cl::cat(macOptions));
+
+cl::SubCommand historyCmd("history", "List the release ledger (snapshots, deploys, incidents)");
+cl::opt<std::string> historyPath(cl::Positional, cl::desc("[bundle-dir | snapshot-dir]"),
+                                 cl::init("."), cl::sub(historyCmd), cl::cat(macOptions));
+cl::opt<std::string> historyReleases("releases",
+                                     cl::desc("Releases directory (default: BUNDLE/releases)"),
+                                     cl::value_desc("dir"), cl::sub(historyCmd),
+                                     cl::cat(macOptions));
+cl::opt<std::string> historyEnv("env", cl::desc("Only this environment's entries"),
+                                cl::value_desc("name"), cl::sub(historyCmd), cl::cat(macOptions));
+cl::opt<std::string>
+    historyKind("kind", cl::desc("Only entries of this kind"),
+                cl::value_desc("snapshot|deploy|rollback|incident-open|incident-close"),
+                cl::sub(historyCmd), cl::cat(macOptions));
+cl::opt<driver::LedgerFormat> historyFormat(
+    "format", cl::desc("Output format"), cl::init(driver::LedgerFormat::Text),
+    cl::values(clEnumValN(driver::LedgerFormat::Text, "text", "aligned columns"),
+               clEnumValN(driver::LedgerFormat::Json, "json", "a JSON array of the entries")),
+    cl::sub(historyCmd), cl::cat(macOptions));
+
+cl::SubCommand statsCmd("stats", "Deploy frequency, change failure rate, time to restore (ledger)");
+cl::opt<std::string> statsPath(cl::Positional, cl::desc("[bundle-dir | snapshot-dir]"),
+                               cl::init("."), cl::sub(statsCmd), cl::cat(macOptions));
+cl::opt<std::string> statsReleases("releases",
+                                   cl::desc("Releases directory (default: BUNDLE/releases)"),
+                                   cl::value_desc("dir"), cl::sub(statsCmd), cl::cat(macOptions));
+cl::opt<std::string> statsEnv("env", cl::desc("Only this environment"), cl::value_desc("name"),
+                              cl::sub(statsCmd), cl::cat(macOptions));
+cl::opt<std::string> statsSince("since", cl::desc("Window start (default: the first entry)"),
+                                cl::value_desc("YYYY-MM-DD[THH:MM:SSZ]"), cl::sub(statsCmd),
+                                cl::cat(macOptions));
+cl::opt<std::string> statsUntil("until", cl::desc("Window end (default: the last entry)"),
+                                cl::value_desc("YYYY-MM-DD[THH:MM:SSZ]"), cl::sub(statsCmd),
+                                cl::cat(macOptions));
+cl::opt<driver::LedgerFormat> statsFormat(
+    "format", cl::desc("Output format"), cl::init(driver::LedgerFormat::Text),
+    cl::values(clEnumValN(driver::LedgerFormat::Text, "text", "a table per environment"),
+               clEnumValN(driver::LedgerFormat::Json, "json", "one JSON object")),
+    cl::sub(statsCmd), cl::cat(macOptions));
+
 cl::SubCommand targetsCmd("targets", "List the targets and what each can express");
 cl::opt<bool> targetsMarkdown("markdown", cl::desc("Print docs/backends/capabilities.md"),
                               cl::sub(targetsCmd), cl::cat(macOptions));
@@ -297,6 +429,55 @@ int runExplain() {
   }
   diag::renderExplanation(*code, llvm::outs());
   return 0;
+}
+
+/// `mac incident open|close`: which action, its positionals, and only its flags.
+int runIncident() {
+  llvm::StringRef action = incidentArgs[0];
+  size_t positionals = action == "close" ? 2 : 1;
+  if (action != "open" && action != "close")
+    return driver::reportUsageError("incident wants `open` or `close`, not '" + action + "'");
+  if (incidentArgs.size() < positionals)
+    return driver::reportUsageError("incident close needs the incident id (INC-n)");
+  if (incidentArgs.size() > positionals + 1)
+    return driver::reportUsageError("incident " + action + " takes at most one bundle directory");
+  std::string path = incidentArgs.size() > positionals ? incidentArgs[positionals] : ".";
+  const std::pair<const cl::Option *, bool> flags[] = {
+      {&incidentEnv, true},       {&incidentRelease, true},     {&incidentSummary, true},
+      {&incidentDetected, true},  {&incidentBlastRadius, true}, {&incidentMitigated, false},
+      {&incidentResolved, false}, {&incidentNotes, false}};
+  for (auto [option, forOpen] : flags)
+    if (option->getNumOccurrences() && forOpen != (action == "open"))
+      return driver::reportUsageError("--" + option->ArgStr + " is not an option of `incident " +
+                                      action + "`");
+  if (action == "close")
+    return driver::runIncidentClose({path, incidentReleases, incidentArgs[1], incidentMitigated,
+                                     incidentResolved, incidentNotes, incidentActor});
+  for (const cl::Option *option :
+       std::initializer_list<const cl::Option *>{&incidentEnv, &incidentRelease, &incidentSummary})
+    if (!option->getNumOccurrences())
+      return driver::reportUsageError("incident open needs --" + option->ArgStr);
+  return driver::runIncidentOpen({path, incidentReleases, incidentEnv, incidentRelease,
+                                  incidentSummary, incidentDetected, incidentBlastRadius,
+                                  incidentActor});
+}
+
+/// The options deploy, promote and rollback --apply share.
+driver::DeployOptions deployOptions() {
+  driver::DeployOptions options;
+  options.target = deployTarget;
+  options.apply = deployApply;
+  options.confirm = deployConfirm;
+  options.endpoint = deployEndpoint;
+  options.releases = deployReleases;
+  options.actor = deployActor;
+  options.format = deployFormat;
+  options.maxRetries = deployMaxRetries;
+  options.retryBaseMs = deployRetryBase;
+  options.timeoutSeconds = deployTimeout;
+  options.verbose = deployVerbose;
+  options.color = llvm::sys::Process::StandardErrHasColors();
+  return options;
 }
 
 } // namespace
@@ -336,9 +517,26 @@ int main(int argc, char **argv) {
     return driver::runSnapshot({snapshotPath, snapshotReleases, snapshotDate,
                                 driver::OutputFormat::Text,
                                 llvm::sys::Process::StandardErrHasColors()});
-  if (rollbackCmd)
-    return driver::runRollback(
-        {rollbackPath, rollbackTo, rollbackFrom, rollbackEnv, rollbackOut, rollbackReleases});
+  if (deployCmd) {
+    driver::DeployOptions options = deployOptions();
+    options.source = deploySource;
+    options.env = deployEnv;
+    return driver::runDeploy(options);
+  }
+  if (promoteCmd)
+    return driver::runPromote({deploySource, promoteFrom, promoteTo, deployOptions()});
+  if (rollbackCmd) {
+    driver::RollbackOptions options{rollbackPath, rollbackTo,  rollbackFrom, rollbackEnv,
+                                    rollbackOut,  rollbackReleases, std::nullopt};
+    if (deployApply) {
+      options.apply = deployOptions();
+      options.apply->releases = rollbackReleases;
+    } else if (rollbackOut.empty()) {
+      llvm::WithColor::error(llvm::errs(), "mac") << "rollback needs -o DIR, or --apply\n";
+      return 2;
+    }
+    return driver::runRollback(options);
+  }
   if (driftCmd)
     return driver::runDrift({driftTarget,
                              driftEnv,
@@ -417,6 +615,14 @@ int main(int argc, char **argv) {
       options.bundle = maskPaths[1];
     return driver::runMask(options);
   }
+  if (incidentCmd)
+    return runIncident();
+  if (historyCmd)
+    return driver::runHistory(
+        {historyPath, historyReleases, historyEnv, historyKind, historyFormat});
+  if (statsCmd)
+    return driver::runStats(
+        {statsPath, statsReleases, statsEnv, statsSince, statsUntil, statsFormat});
   if (targetsCmd) {
     if (targetsMarkdown)
       backend::renderCapabilityMarkdown(llvm::outs());
@@ -436,7 +642,9 @@ int main(int argc, char **argv) {
     return 0;
   }
   llvm::errs()
-      << "usage: mac <check|build|test|snapshot|diff|changelog|rollback|drift|checklist|fmt|import|"
+      << "usage: mac "
+         "<check|build|test|snapshot|diff|changelog|rollback|deploy|promote|incident|history|stats|"
+         "drift|checklist|fmt|import|"
          "seed-data|mask|simulate|graph|lsp|targets|explain|rules> ... (mac --help for more)\n";
   return 2;
 }

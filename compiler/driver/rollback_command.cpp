@@ -6,6 +6,7 @@
 #include "compiler/driver/check_command.h"
 #include "compiler/driver/checked_bundle.h"
 #include "compiler/driver/snapshot_command.h"
+#include "deploy/deploy_state.h"
 #include "release/rollback_plan.h"
 #include "release/snapshot_reader.h"
 
@@ -65,10 +66,18 @@ int runRollback(const RollbackOptions &options) {
   if (!target)
     return reportUsageError("no release '" + options.to + "' in '" + releases +
                             "' (releases: " + knownReleases(all) + ")");
-  const release::SnapshotLayout *live =
-      options.from.empty() ? &all.back() : findRelease(all, options.from);
+  std::string from = options.from;
+  if (from.empty() && options.apply) {
+    auto state = deploy::loadDeployState(
+        deploy::deployStatePath(releases, options.env, options.apply->target), options.env,
+        options.apply->target);
+    if (!state)
+      return reportUsageError(llvm::toString(state.takeError()));
+    from = state->release;
+  }
+  const release::SnapshotLayout *live = from.empty() ? &all.back() : findRelease(all, from);
   if (!live)
-    return reportUsageError("no release '" + options.from + "' in '" + releases +
+    return reportUsageError("no release '" + from + "' in '" + releases +
                             "' (releases: " + knownReleases(all) + ")");
 
   auto targetFiles = release::readEnvironmentBuild(*target, options.env);
@@ -80,6 +89,16 @@ int runRollback(const RollbackOptions &options) {
 
   release::RollbackPlan plan = release::planRollback(
       options.env, live->tag, *liveFiles, target->tag, *targetFiles, renamedFlows(*target, *live));
+  if (options.apply) {
+    release::renderRollbackText(plan, llvm::errs());
+    DeployOptions deploy = *options.apply;
+    deploy.source = target->dir;
+    deploy.env = options.env;
+    deploy.releases = releases;
+    deploy.via = "rollback";
+    deploy.liveTag = live->tag;
+    return runDeploy(deploy);
+  }
   release::FileMap out = *targetFiles;
   out["ROLLBACK.md"] = release::renderRollbackMarkdown(plan);
   out["rollback.json"] = release::renderRollbackJson(plan);

@@ -8,6 +8,7 @@
 #include "compiler/driver/pipeline.h"
 #include "compiler/driver/release_gate.h"
 #include "compiler/driver/version.h"
+#include "deploy/ledger.h"
 #include "release/snapshot_contents.h"
 #include "release/snapshot_layout.h"
 
@@ -137,6 +138,14 @@ int runSnapshot(const SnapshotOptions &options) {
   release::FileMap files = release::snapshotFiles(snapshot);
   if (llvm::Error error = backend::writeDirectory(files, dir))
     return reportUsageError(llvm::toString(std::move(error)));
+  const sema::Bundle &bundle = (*program)->bundle;
+  auto logged = deploy::appendLedgerEntry(releases, {{"kind", "snapshot"},
+                                                     {"release", backend::releaseTag(bundle)},
+                                                     {"version", bundle.version},
+                                                     {"bundle", bundle.name},
+                                                     {"outcome", "succeeded"}});
+  if (!logged)
+    return reportUsageError(llvm::toString(logged.takeError()));
   llvm::errs() << "mac: snapshot " << dir << ": " << snapshot.builds.size() << " environments, "
                << files.size() << " files\n";
   return 0;

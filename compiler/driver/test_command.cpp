@@ -11,6 +11,24 @@
 
 namespace mac::driver {
 
+TestTally runTestBlocks(const sema::Program &program, const TestOptions &options,
+                        diag::Engine &failures, llvm::raw_ostream *out) {
+  sim::TestRunOptions runOptions;
+  if (options.env)
+    runOptions.defaultEnv = *options.env;
+  TestTally tally;
+  for (uint32_t i = 0; i < program.tests.size(); ++i) {
+    const sema::Test &test = program.tests[i];
+    if (!options.filter.empty() && test.name.find(options.filter) == std::string::npos)
+      continue;
+    bool ok = sim::runTest(program, sema::TestId{i}, runOptions, failures);
+    (ok ? tally.passed : tally.failed) += 1;
+    if (out)
+      *out << (ok ? "PASS " : "FAIL ") << test.name << "\n";
+  }
+  return tally;
+}
+
 int runTests(const TestOptions &options) {
   SourceManager sources;
   diag::Engine diags;
@@ -25,20 +43,8 @@ int runTests(const TestOptions &options) {
     return 1;
   }
 
-  sim::TestRunOptions runOptions;
-  if (options.env)
-    runOptions.defaultEnv = *options.env;
   diag::Engine failures;
-  size_t passed = 0, failed = 0;
-  const sema::Program &checked = **program;
-  for (uint32_t i = 0; i < checked.tests.size(); ++i) {
-    const sema::Test &test = checked.tests[i];
-    if (!options.filter.empty() && test.name.find(options.filter) == std::string::npos)
-      continue;
-    bool ok = sim::runTest(checked, sema::TestId{i}, runOptions, failures);
-    (ok ? passed : failed) += 1;
-    llvm::outs() << (ok ? "PASS " : "FAIL ") << test.name << "\n";
-  }
+  auto [passed, failed] = runTestBlocks(**program, options, failures, &llvm::outs());
   if (failed > 0)
     printDiagnostics(OutputFormat::Text, failures, sources, options.color, llvm::outs());
   llvm::outs() << passed << " passed, " << failed << " failed\n";

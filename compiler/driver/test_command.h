@@ -5,8 +5,16 @@
 // test or a bundle with errors, 2 when the path cannot be used.
 #pragma once
 
+#include "compiler/diag/engine.h"
+
+#include <llvm/Support/raw_ostream.h>
+
 #include <optional>
 #include <string>
+
+namespace mac::sema {
+struct Program;
+}
 
 namespace mac::driver {
 
@@ -18,5 +26,14 @@ struct TestOptions {
 };
 
 int runTests(const TestOptions &options);
+
+/// Runs the `test` blocks of a checked Program that `options.filter`
+/// selects, printing `PASS name` / `FAIL name` on `out` when given; failures
+/// are reported into `failures`.
+struct TestTally {
+  size_t passed = 0, failed = 0;
+};
+TestTally runTestBlocks(const sema::Program &program, const TestOptions &options,
+                        diag::Engine &failures, llvm::raw_ostream *out);
 
 } // namespace mac::driver

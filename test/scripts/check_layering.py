@@ -2,18 +2,18 @@
 """Fails when the layering of ARCHITECTURE.md breaks: ANTLR headers outside
 compiler/syntax/, llvm::cl outside compiler/driver/, or an include that points
 against base -> diag -> ast -> syntax -> format -> sema -> analyzer -> changes ->
-contacts -> simulator -> backends -> importers -> release -> driver -> lsp."""
+contacts -> simulator -> backends -> importers -> release -> deploy -> driver -> lsp."""
 import pathlib
 import re
 import sys
 
 root = pathlib.Path(sys.argv[1])
 order = ["base", "diag", "ast", "syntax", "format", "sema", "analyzer", "changes", "contacts",
-         "simulator", "backends", "importers", "release", "driver", "lsp"]
+         "simulator", "backends", "importers", "release", "deploy", "driver", "lsp"]
 layer_of = {"compiler/base": "base", "compiler/diag": "diag", "compiler/ast": "ast",
             "compiler/syntax": "syntax", "compiler/format": "format", "compiler/sema": "sema",
             "analyzer": "analyzer", "changes": "changes", "contacts": "contacts",
-            "simulator": "simulator", "release": "release",
+            "simulator": "simulator", "release": "release", "deploy": "deploy",
             "backends": "backends", "importers": "importers", "compiler/driver": "driver", "compiler/lsp": "lsp"}
 antlr = re.compile(r'#\s*include\s*[<"](antlr4-runtime|Flow(Lexer|Parser)[A-Za-z]*\.h|antlr4)')
 include = re.compile(r'#\s*include\s*"((compiler/)?[a-z_]+)/')
@@ -29,7 +29,7 @@ def layer(path):
 
 
 sources = [p for d in ("compiler", "analyzer", "changes", "contacts", "simulator", "backends",
-                                 "importers", "release") if (root / d).exists()
+                                 "importers", "release", "deploy") if (root / d).exists()
            for p in (root / d).rglob("*") if p.suffix in (".h", ".cpp", ".def")]
 for path in sources:
     text = path.read_text(encoding="utf-8")
