@@ -7,6 +7,7 @@
 #include "compiler/driver/checked_bundle.h"
 #include "compiler/driver/snapshot_command.h"
 #include "deploy/deploy_state.h"
+#include "deploy/ledger.h"
 #include "release/rollback_plan.h"
 #include "release/snapshot_reader.h"
 
@@ -74,6 +75,14 @@ int runRollback(const RollbackOptions &options) {
     if (!state)
       return reportUsageError(llvm::toString(state.takeError()));
     from = state->release;
+  }
+  if (from.empty()) { // the release the ledger last saw deployed to ENV
+    auto ledger = deploy::readLedger(releases);
+    if (!ledger)
+      return reportUsageError(llvm::toString(ledger.takeError()));
+    for (const deploy::LedgerEntry &entry : *ledger)
+      if (entry.isSucceededDeploy() && entry.str("env") == options.env)
+        from = entry.str("release");
   }
   const release::SnapshotLayout *live = from.empty() ? &all.back() : findRelease(all, from);
   if (!live)
