@@ -104,6 +104,14 @@ int reportBuildFailure(const EnvironmentBuild &build, const diag::Engine &diags)
   return 0;
 }
 
+int reportUnusableBuild(const EnvironmentBuild &build, diag::Engine &diags,
+                        const SourceManager &sources, OutputFormat format, bool color) {
+  if (!diags.hasErrors() && build.notBuilt.empty() && !build.targets.empty())
+    return 0;
+  printDiagnostics(format, diags, sources, color, llvm::errs());
+  return reportBuildFailure(build, diags);
+}
+
 int runBuild(const BuildCommandOptions &options) {
   for (const std::string &target : options.targets)
     if (!backend::findBackend(target)) {

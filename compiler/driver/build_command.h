@@ -43,6 +43,11 @@ buildEnvironment(const std::string &path, const backend::BuildRequest &request,
 /// Says on stderr why `build` must not be written and returns the exit
 /// status (1: errors or an unexpressible target; 2: no target), or 0.
 int reportBuildFailure(const EnvironmentBuild &build, const diag::Engine &diags);
+/// For commands that build in memory (snapshot, deploy): 0 when `build` can
+/// be used; otherwise prints the diagnostics and reportBuildFailure's reason
+/// on stderr and returns its exit status.
+int reportUnusableBuild(const EnvironmentBuild &build, diag::Engine &diags,
+                        const SourceManager &sources, OutputFormat format, bool color);
 
 /// The manifest date: `--date` (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ) if given,
 /// else SOURCE_DATE_EPOCH as UTC, else "". An error for a malformed value.

@@ -71,9 +71,7 @@ int fromBundle(const DeployOptions &options, DeploySource &out) {
   auto program = buildEnvironment(options.source, request, build, sources, diags);
   if (!program)
     return reportUsageError(llvm::toString(program.takeError()));
-  if (diags.hasErrors() || !build.notBuilt.empty() || build.targets.empty()) {
-    printDiagnostics(OutputFormat::Text, diags, sources, options.color, llvm::errs());
-    int status = reportBuildFailure(build, diags);
+  if (int status = reportUnusableBuild(build, diags, sources, OutputFormat::Text, options.color)) {
     llvm::errs() << "mac: nothing deployed: the bundle does not build for `" << options.env
                  << "`\n";
     return status;

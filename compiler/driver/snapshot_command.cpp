@@ -49,9 +49,7 @@ int buildEveryEnvironment(const SnapshotOptions &options, const sema::Program &p
     auto built = buildEnvironment(options.path, request, build, sources, diags);
     if (!built)
       return reportUsageError(llvm::toString(built.takeError()));
-    if (diags.hasErrors() || !build.notBuilt.empty() || build.targets.empty()) {
-      printDiagnostics(options.format, diags, sources, options.color, llvm::errs());
-      int status = reportBuildFailure(build, diags);
+    if (int status = reportUnusableBuild(build, diags, sources, options.format, options.color)) {
       llvm::errs() << "mac: no snapshot: environment `" << env.name << "` does not build\n";
       return status;
     }
