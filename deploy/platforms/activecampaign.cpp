@@ -1,10 +1,11 @@
 // ActiveCampaign for `mac deploy`. Its API cannot write automations, so the
 // plan lists each flow as manual (a person builds it from DEPLOY.md) and
 // --apply only verifies it: `GET /api/3/automations/{id}/blocks` of the
-// automation the flow is bound to, compared with the build's `.blocks.json`
-// companion by `mac drift`'s ActiveCampaign profile (release/drift.h:
-// blocks by id, cdate/mdate/links ignored). One line per difference; no
-// lines means the automation is as built.
+// automation the flow is bound to, compared with the blocks of the build's
+// `.blocks.json` companion by `mac drift`'s ActiveCampaign profile
+// (release/drift.h: blocks by id, cdate/mdate/links ignored); the triggers
+// are not part of that endpoint's answer and are not verified. One line
+// per difference; no lines means the automation is as built.
 #include "deploy/platforms/platforms.h"
 
 #include "release/drift.h"
@@ -76,8 +77,10 @@ public:
       return std::vector<std::string>{
           fmt::format("automation {} does not exist on the platform", id)};
     std::string file = resource.file.substr(0, resource.file.size() - 5) + ".blocks.json";
+    // The blocks endpoint returns blocks only (the triggers are not read).
+    json compiled = {{"automation", automation}, {"blocks", built.value("blocks", json::array())}};
     json copy = {{"automation", automation}, {"blocks", (**held).value("blocks", json::array())}};
-    auto report = release::detectDrift("activecampaign", {{file, built.dump()}},
+    auto report = release::detectDrift("activecampaign", {{file, compiled.dump()}},
                                        {{"GET /api/3/automations/" + id + "/blocks", copy}});
     if (!report)
       return report.takeError();

@@ -49,8 +49,11 @@ public:
 
   release::DriftRules driftRules(const std::string &) const override {
     // What GET adds to the create request's attributes; action ids are
-    // the platform's (the build names actions by temporary_id).
-    return {{"id", "status", "archived", "created", "updated", "trigger_type", "links"}, ""};
+    // the platform's (the build names actions by temporary_id, which the
+    // platform replaces by its own ids).
+    return {
+        {"id", "status", "archived", "created", "updated", "trigger_type", "links", "temporary_id"},
+        ""};
   }
 
   llvm::Expected<std::optional<json>> read(Session &session, const Resource &,
@@ -86,7 +89,7 @@ public:
                  progress.saved()["id"] = idText(flow.value("id", json("")));
                  return llvm::Error::success();
                })) {
-      return std::move(error);
+      return error;
     }
     if (!reenable)
       record.id = progress.saved().value("id", "");
@@ -95,11 +98,11 @@ public:
                                      "POST /api/flows: the answer has no flow id");
     if (llvm::Error error =
             progress.step([&]() -> llvm::Error { return setStatus(session, record.id, "live"); }))
-      return std::move(error);
+      return error;
     if (!previous.empty()) {
       if (llvm::Error error =
               progress.step([&]() -> llvm::Error { return setStatus(session, previous, "draft"); }))
-        return std::move(error);
+        return error;
       record.extra["previous"] = previous;
     }
     return record;

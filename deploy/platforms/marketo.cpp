@@ -122,6 +122,10 @@ public:
               return answer.takeError();
             json saves = call.value("saves", json::object());
             for (const auto &item : saves.items()) {
+              if (!item.value().is_string() || item.value().get<std::string>().rfind('/', 0) != 0)
+                return llvm::createStringError(std::errc::invalid_argument,
+                                               "%s: `saves.%s` is not a JSON pointer",
+                                               resource.file.c_str(), item.key().c_str());
               json::json_pointer where(item.value().get<std::string>());
               if (!answer->contains(where))
                 return llvm::createStringError(
@@ -132,7 +136,7 @@ public:
             }
             return llvm::Error::success();
           }))
-        return std::move(error);
+        return error;
 
     ResourceRecord record;
     if (current)
@@ -210,7 +214,8 @@ private:
         if (value->is_number_integer())
           return *value;
         std::string digits = idText(*value);
-        if (!digits.empty() && digits.find_first_not_of("0123456789") == std::string::npos)
+        if (!digits.empty() && digits.size() < 19 &&
+            digits.find_first_not_of("0123456789") == std::string::npos)
           return json(std::stoll(digits));
       }
     }

@@ -130,7 +130,7 @@ private:
           progress.saved()["id"] = idText(created->value("id", json("")));
           return llvm::Error::success();
         }))
-      return std::move(error);
+      return error;
     ResourceRecord record;
     record.id = progress.saved().value("id", "");
     return record;
@@ -154,7 +154,7 @@ private:
           progress.saved()["id"] = idText(answer->value("id", json("")));
           return llvm::Error::success();
         }))
-      return std::move(error);
+      return error;
     ResourceRecord record;
     record.id = progress.saved().value("id", "");
     return record;
@@ -163,7 +163,8 @@ private:
   llvm::Expected<ResourceRecord> applyJourney(Session &session, const json &payload,
                                               const ResourceRecord *current, Progress &progress) {
     std::string key = payload.value("key", "");
-    int heldVersion = current ? std::stoi(versionOf(*current)) : 0;
+    json held = current ? current->extra.value("version", json(0)) : json(0);
+    int heldVersion = held.is_number_integer() ? held.get<int>() : 0;
     // A POST that got no answer: the version SFMC made of it, if any.
     Session::Recover recover = [&]() -> llvm::Expected<std::optional<json>> {
       auto latest = session.read("/interaction/v1/interactions/key:" + percentEncode(key));
@@ -179,13 +180,13 @@ private:
           progress.saved()["version"] = created->value("version", 1);
           return llvm::Error::success();
         }))
-      return std::move(error);
+      return error;
     ResourceRecord record;
     record.id = progress.saved().value("id", "");
     record.extra = {{"key", key}, {"version", progress.saved().value("version", 1)}};
     if (llvm::Error error = progress.step(
             [&]() -> llvm::Error { return publish(session, record.id, versionOf(record)); }))
-      return std::move(error);
+      return error;
     return record;
   }
 
