@@ -14,8 +14,13 @@
 
 namespace mac::analyzer {
 
+class FlowPathsCache;
+
 struct AnalyzerOptions {
   std::optional<std::string> env; ///< `--env`: evaluate flags and URLs for this environment
+  /// Per-flow path facts kept between runs (the LSP; see flow_paths_cache.h);
+  /// null: every flow is walked.
+  FlowPathsCache *flowPathsCache = nullptr;
 };
 
 /// Runs every check over `program`, reporting into `diags`.

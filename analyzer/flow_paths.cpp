@@ -2,10 +2,14 @@
 // recurses over nested blocks, whose depth the parser bounds (MAC0006).
 #include "analyzer/flow_paths.h"
 
+#include "analyzer/flow_paths_cache.h"
 #include "analyzer/path_conditions.h"
 #include "analyzer/program_queries.h"
 
+#include <llvm/Support/xxhash.h>
+
 #include <algorithm>
+#include <optional>
 
 namespace mac::analyzer {
 
@@ -219,12 +223,247 @@ private:
   std::vector<const PolicyRule *> policies_;
 };
 
+/// The per-flow memo (flow_paths_cache.h): keys, extents, relocation.
+class FlowMemo {
+public:
+  FlowMemo(CheckContext &ctx, FlowPaths &paths, FlowPathsCache &cache)
+      : program_(ctx.program()), sources_(ctx.sources()), paths_(paths), cache_(cache),
+        bundleKey_(bundleKey(ctx)) {}
+
+  /// False when the bundle's flows cannot be cut out of its text (overlapping
+  /// ranges, never expected): then nothing is memoised.
+  bool usable() const { return bundleKey_.has_value(); }
+
+  /// Replays flow `id`'s facts from the memo, or walks it and memoises them.
+  void run(FlowId id) {
+    const Flow &flow = program_.flows[id.value];
+    std::optional<Extent> extent = extentOf(flow);
+    if (!extent) {
+      FlowWalker(program_, paths_, id).walk();
+      return;
+    }
+    std::string key = *bundleKey_;
+    uint32_t sizes[3] = {flow.range.file.value, extent->stmtCount, extent->condCount};
+    key.append(reinterpret_cast<const char *>(sizes), sizeof sizes);
+    key +=
+        sources_.text(flow.range.file).substr(flow.range.begin, flow.range.end - flow.range.begin);
+    if (const FlowPathsCache::Entry *entry = cache_.find(key)) {
+      replay(*entry, id, *extent);
+      return;
+    }
+    size_t marks[5] = {paths_.deadCode_.size(), paths_.constants_.size(),
+                       paths_.goalsAtEntry_.size(), paths_.duplicates_.size(),
+                       paths_.unguarded_.size()};
+    FlowWalker(program_, paths_, id).walk();
+    if (std::optional<FlowPathsCache::Entry> entry = extract(marks, *extent))
+      cache_.store(std::move(key), std::move(*entry));
+  }
+
+private:
+  /// Where a flow's own statements, conditions and bytes are.
+  struct Extent {
+    uint32_t stmtBegin = 0, stmtCount = 0, condBegin = 0, condCount = 0;
+    SourceRange range;
+  };
+
+  /// The hash of every file's path and text with the flows cut out, and `--env`.
+  static std::optional<std::string> bundleKey(CheckContext &ctx) {
+    std::vector<std::vector<std::pair<uint32_t, uint32_t>>> cuts(ctx.sources().fileCount());
+    for (const Flow &flow : ctx.program().flows)
+      if (flow.range.isValid() && flow.range.file.value < cuts.size())
+        cuts[flow.range.file.value].push_back({flow.range.begin, flow.range.end});
+    std::string all = ctx.options().env ? "env " + *ctx.options().env : "no env";
+    all += '\0';
+    for (uint32_t f = 0; f < cuts.size(); ++f) {
+      std::string_view text = ctx.sources().text(FileId{f});
+      all += ctx.sources().realPath(FileId{f});
+      all += '\0';
+      std::sort(cuts[f].begin(), cuts[f].end());
+      uint32_t at = 0;
+      for (auto [begin, end] : cuts[f]) {
+        if (begin < at || end > text.size())
+          return std::nullopt;
+        all += text.substr(at, begin - at);
+        all += '\x01'; // a flow was here
+        at = end;
+      }
+      all += text.substr(at);
+      all += '\0';
+    }
+    uint64_t hash = llvm::xxHash64(all);
+    return std::string(reinterpret_cast<const char *>(&hash), sizeof hash) +
+           std::to_string(all.size());
+  }
+
+  /// The flow's statements and conditions, when each is one contiguous run.
+  std::optional<Extent> extentOf(const Flow &flow) const {
+    if (!flow.range.isValid())
+      return std::nullopt;
+    std::vector<uint32_t> stmts, conds;
+    std::vector<CondId> pending(flow.goals.begin(), flow.goals.end());
+    pending.insert(pending.end(), flow.enrolmentFilters.begin(), flow.enrolmentFilters.end());
+    forEachStatement(program_, flow.body, [&](StmtId id, const Stmt &stmt) {
+      stmts.push_back(id.value);
+      for (const Branch &branch : stmt.branches)
+        pending.push_back(branch.condition);
+    });
+    while (!pending.empty()) {
+      CondId cond = pending.back();
+      pending.pop_back();
+      if (!cond.isValid())
+        continue;
+      conds.push_back(cond.value);
+      for (CondId child : program_.cond(cond).children)
+        pending.push_back(child);
+    }
+    Extent extent;
+    extent.range = flow.range;
+    if (!contiguous(stmts, extent.stmtBegin, extent.stmtCount) ||
+        !contiguous(conds, extent.condBegin, extent.condCount))
+      return std::nullopt;
+    return extent;
+  }
+
+  static bool contiguous(std::vector<uint32_t> &ids, uint32_t &begin, uint32_t &count) {
+    std::sort(ids.begin(), ids.end());
+    if (std::adjacent_find(ids.begin(), ids.end()) != ids.end())
+      return false;
+    begin = ids.empty() ? 0 : ids.front();
+    count = static_cast<uint32_t>(ids.size());
+    return ids.empty() || ids.back() - ids.front() + 1 == ids.size();
+  }
+
+  // Relocation: absolute ids and ranges to ones relative to the flow (false
+  // when they lie outside it), and back.
+  static bool toRelative(const Extent &e, StmtId &id) {
+    if (!id.isValid())
+      return true;
+    if (id.value < e.stmtBegin || id.value - e.stmtBegin >= e.stmtCount)
+      return false;
+    id.value -= e.stmtBegin;
+    return true;
+  }
+  static bool toRelative(const Extent &e, CondId &id) {
+    if (!id.isValid())
+      return true;
+    if (id.value < e.condBegin || id.value - e.condBegin >= e.condCount)
+      return false;
+    id.value -= e.condBegin;
+    return true;
+  }
+  static bool toRelative(const Extent &e, SourceRange &range) {
+    if (!range.isValid())
+      return true;
+    if (!e.range.contains(range))
+      return false;
+    range.begin -= e.range.begin, range.end -= e.range.begin;
+    return true;
+  }
+  static void toAbsolute(const Extent &e, StmtId &id) {
+    if (id.isValid())
+      id.value += e.stmtBegin;
+  }
+  static void toAbsolute(const Extent &e, CondId &id) {
+    if (id.isValid())
+      id.value += e.condBegin;
+  }
+  static void toAbsolute(const Extent &e, SourceRange &range) {
+    if (range.isValid())
+      range.begin += e.range.begin, range.end += e.range.begin;
+  }
+
+  /// The facts the walk just added for one flow, relative to it.
+  std::optional<FlowPathsCache::Entry> extract(const size_t (&marks)[5], const Extent &e) const {
+    FlowPathsCache::Entry entry;
+    auto stmtFlags = paths_.stmtFlags_.begin() + e.stmtBegin;
+    entry.stmtFlags.assign(stmtFlags, stmtFlags + e.stmtCount);
+    bool inside = true;
+    for (size_t i = marks[0]; i < paths_.deadCode_.size(); ++i) {
+      DeadCode dead = paths_.deadCode_[i];
+      inside = inside && toRelative(e, dead.range) && toRelative(e, dead.cause);
+      entry.deadCode.push_back(dead);
+    }
+    for (size_t i = marks[1]; i < paths_.constants_.size(); ++i) {
+      ConstantCondition constant = paths_.constants_[i];
+      inside = inside && toRelative(e, constant.cond);
+      entry.constants.push_back(constant);
+    }
+    for (size_t i = marks[2]; i < paths_.goalsAtEntry_.size(); ++i) {
+      GoalAtEntry goal = paths_.goalsAtEntry_[i];
+      inside = inside && toRelative(e, goal.goal);
+      entry.goalsAtEntry.push_back(goal);
+    }
+    for (size_t i = marks[3]; i < paths_.duplicates_.size(); ++i) {
+      DuplicateSend duplicate = paths_.duplicates_[i];
+      inside = inside && toRelative(e, duplicate.first) && toRelative(e, duplicate.second);
+      entry.duplicates.push_back(duplicate);
+    }
+    for (size_t i = marks[4]; i < paths_.unguarded_.size(); ++i) {
+      UnguardedSend send = paths_.unguarded_[i];
+      inside = inside && toRelative(e, send.send) && toRelative(e, send.checkedAt) &&
+               toRelative(e, send.waitedAt);
+      entry.unguarded.push_back(send);
+    }
+    if (!inside)
+      return std::nullopt;
+    return entry;
+  }
+
+  /// Adds a memoised flow's facts, relocated, as its walk would have.
+  void replay(const FlowPathsCache::Entry &entry, FlowId id, const Extent &e) {
+    std::copy(entry.stmtFlags.begin(), entry.stmtFlags.end(),
+              paths_.stmtFlags_.begin() + e.stmtBegin);
+    for (DeadCode dead : entry.deadCode) {
+      dead.flow = id;
+      toAbsolute(e, dead.range), toAbsolute(e, dead.cause);
+      paths_.deadCode_.push_back(dead);
+    }
+    for (ConstantCondition constant : entry.constants) {
+      constant.flow = id;
+      toAbsolute(e, constant.cond);
+      paths_.constants_.push_back(constant);
+    }
+    for (GoalAtEntry goal : entry.goalsAtEntry) {
+      goal.flow = id;
+      toAbsolute(e, goal.goal);
+      paths_.goalsAtEntry_.push_back(goal);
+    }
+    for (DuplicateSend duplicate : entry.duplicates) {
+      duplicate.flow = id;
+      toAbsolute(e, duplicate.first), toAbsolute(e, duplicate.second);
+      paths_.duplicates_.push_back(duplicate);
+    }
+    for (UnguardedSend send : entry.unguarded) {
+      send.flow = id;
+      toAbsolute(e, send.send), toAbsolute(e, send.checkedAt), toAbsolute(e, send.waitedAt);
+      paths_.unguarded_.push_back(send);
+    }
+  }
+
+  const Program &program_;
+  const SourceManager &sources_;
+  FlowPaths &paths_;
+  FlowPathsCache &cache_;
+  std::optional<std::string> bundleKey_;
+};
+
 std::unique_ptr<FlowPaths> FlowPaths::compute(CheckContext &ctx) {
   auto paths = std::make_unique<FlowPaths>();
   paths->program_ = &ctx.program();
   paths->stmtFlags_.assign(ctx.program().stmts.size(), 0);
+  FlowPathsCache *cache = ctx.options().flowPathsCache;
+  if (!cache) {
+    for (uint32_t i = 0; i < ctx.program().flows.size(); ++i)
+      FlowWalker(ctx.program(), *paths, FlowId{i}).walk();
+    return paths;
+  }
+  FlowMemo memo(ctx, *paths, *cache);
   for (uint32_t i = 0; i < ctx.program().flows.size(); ++i)
-    FlowWalker(ctx.program(), *paths, FlowId{i}).walk();
+    if (memo.usable())
+      memo.run(FlowId{i});
+    else
+      FlowWalker(ctx.program(), *paths, FlowId{i}).walk();
+  cache->finishRun();
   return paths;
 }
 

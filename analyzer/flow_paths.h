@@ -90,6 +90,7 @@ public:
 
 private:
   friend class FlowWalker;
+  friend class FlowMemo;
   const sema::Program *program_ = nullptr;
   std::vector<uint8_t> stmtFlags_; ///< per StmtId: kReachable | kChanges
   std::vector<DeadCode> deadCode_;

@@ -15,6 +15,7 @@
 #include "analyzer/quiet_hours.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace mac::analyzer {
 
@@ -103,8 +104,15 @@ public:
   void run(CheckContext &ctx) override {
     const sema::Program &program = ctx.program();
     std::vector<Offence> offences;
-    for (const sema::Flow &flow : program.flows)
+    // A flow without policies of its own has the bundle's rules in force;
+    // collecting them again for the next such flow would change nothing
+    // (the same gap or'ed into the same offences), so it is done once.
+    bool bundleRulesCollected = false;
+    for (const sema::Flow &flow : program.flows) {
+      if (flow.policies.empty() && std::exchange(bundleRulesCollected, true))
+        continue;
       collect(policyRulesInForce(program, flow), offences);
+    }
     if (program.flows.empty()) {
       Rules bundleRules;
       for (const sema::Policy &policy : program.policies)

@@ -70,8 +70,11 @@ llvm::Expected<std::unique_ptr<sema::Program>> checkBundle(const std::string &pa
 
   // 3. Analyzer checks (MAC2xxx-MAC5xxx), only over a Program without errors:
   //    a partial Program would make every check guess.
-  if (!bundleDiags.hasErrors())
-    analyzer::runChecks(*program, sources, analyzer::AnalyzerOptions{options.env}, bundleDiags);
+  if (!bundleDiags.hasErrors()) {
+    analyzer::AnalyzerOptions analyzerOptions{options.env};
+    analyzerOptions.flowPathsCache = options.flowPathsCache;
+    analyzer::runChecks(*program, sources, analyzerOptions, bundleDiags);
+  }
   stopwatch.lap(&PhaseTimes::checks);
 
   // 4. The command's own phase (mac build: backends, MAC7xxx), unless errors

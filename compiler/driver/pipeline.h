@@ -14,6 +14,10 @@
 #include <optional>
 #include <string>
 
+namespace mac::analyzer {
+class FlowPathsCache;
+}
+
 namespace mac::driver {
 
 /// Wall time of each phase of one checkBundle run, in milliseconds.
@@ -32,6 +36,8 @@ struct PipelineOptions {
   llvm::vfs::FileSystem *fs = nullptr;
   /// Parses files and keeps their ASTs between runs (the LSP); null: parse all.
   sema::ParseCache *parseCache = nullptr;
+  /// Per-flow path facts kept between runs (the LSP); null: walk every flow.
+  analyzer::FlowPathsCache *flowPathsCache = nullptr;
   /// Filled with each phase's wall time when not null (MAC_LSP_TIMING, perf).
   PhaseTimes *times = nullptr;
 };

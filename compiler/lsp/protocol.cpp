@@ -112,6 +112,7 @@ std::string publishDiagnosticsMessage(const std::string &uri, std::optional<int6
                                       const std::vector<Diagnostic> &diagnostics) {
   std::string text;
   llvm::raw_string_ostream stream(text);
+  stream.SetBuffered(); // unbuffered, each of the many small writes appends to the string
   llvm::json::OStream out(stream);
   out.object([&] {
     out.attribute("jsonrpc", "2.0");

@@ -2,19 +2,25 @@
 // bundle.flow), the open documents, and the last analysis of each bundle.
 // An edit marks the bundles holding that file dirty; analyseDirty() re-runs
 // the whole pipeline of `mac check` over each dirty bundle only, reading
-// through an overlay file system (open buffers over the disk) and reusing
-// the ASTs of unchanged files, then publishes diagnostics for every file of
-// the bundle whose list or version changed (empty lists for files that
-// became clean). A file under no bundle is analysed alone, like
+// through an overlay file system (open buffers over the disk), reusing the
+// ASTs of unchanged files and the path facts of unchanged flows, then
+// publishes diagnostics for every file of the bundle whose list or version
+// changed (empty lists for files that became clean). Whether a list changed
+// is decided by its fingerprint (see diagnostics.h): only changed lists are
+// converted to LSP form. A file under no bundle is analysed alone, like
 // `mac check file.flow`.
 #pragma once
 
+#include "analyzer/flow_paths_cache.h"
 #include "compiler/base/source_manager.h"
 #include "compiler/diag/diagnostic.h"
+#include "compiler/lsp/diagnostics.h"
 #include "compiler/lsp/documents.h"
 #include "compiler/lsp/parse_cache.h"
 #include "compiler/lsp/protocol.h"
 #include "compiler/sema/program.h"
+
+#include <llvm/Support/VirtualFileSystem.h>
 
 #include <functional>
 #include <map>
@@ -33,16 +39,23 @@ struct Bundle {
   bool singleFile = false; ///< a file under no bundle directory
   bool dirty = true;
   AstCache asts;
-  std::unique_ptr<SourceManager> sources;    ///< of the last analysis
-  std::unique_ptr<sema::Program> program;    ///< null when the bundle could not be loaded
-  std::vector<diag::Diagnostic> diagnostics; ///< sorted, as `mac check` prints them
-  std::set<std::string> files;               ///< real paths of the files the analysis read
-  std::map<std::string, std::vector<Diagnostic>> published; ///< per URI, as the client has it
-  std::map<std::string, int64_t> publishedVersion;          ///< per open URI
-  /// Lists of files not open in the editor, computed but not sent yet: they
-  /// go out when the server is idle or before it answers a request, and the
-  /// next analysis replaces them (see Workspace::flushPending).
-  std::map<std::string, std::vector<Diagnostic>> pending;
+  std::unique_ptr<analyzer::FlowPathsCache> flowPaths; ///< per-flow path facts between analyses
+  std::unique_ptr<SourceManager> sources;              ///< of the last analysis
+  std::unique_ptr<sema::Program> program;              ///< null when the bundle could not be loaded
+  std::vector<diag::Diagnostic> diagnostics;           ///< sorted, as `mac check` prints them
+  std::set<std::string> files; ///< real paths of the files the analysis read
+  /// Converts the last analysis's diagnostics (reads `sources`).
+  std::unique_ptr<DiagnosticConverter> converter;
+  /// Per URI, the fingerprint of the list the client has (absent: empty).
+  std::map<std::string, uint64_t> publishedFingerprint;
+  /// Per URI, the last list sent, reused while its fingerprint holds.
+  std::map<std::string, std::vector<Diagnostic>> published;
+  std::map<std::string, int64_t> publishedVersion; ///< per open URI
+  /// Lists of files not open in the editor that changed but were not sent
+  /// yet, by fingerprint (0: empty): they are converted and go out when the
+  /// server is idle or before it answers a request, and the next analysis
+  /// replaces them (see Workspace::flushPending).
+  std::map<std::string, uint64_t> pending;
   size_t analyses = 0;
 };
 
@@ -81,6 +94,11 @@ public:
 private:
   void analyse(Bundle &bundle, const Publisher &publish, const Logger &log);
   void publishAll(Bundle &bundle, const Publisher &publish);
+  /// MAC_LSP_VERIFY=1: re-runs `bundle`'s analysis from scratch and aborts
+  /// when its results differ from the incremental ones (workspace_verify.cpp).
+  void verify(Bundle &bundle, llvm::vfs::FileSystem &files);
+  /// Records that the client has the list with `fingerprint` for `uri`.
+  static void setPublished(Bundle &bundle, const std::string &uri, uint64_t fingerprint);
 
   DocumentStore documents_;
   std::map<std::string, Bundle> bundles_; ///< by root

@@ -11,6 +11,11 @@ an undefined name (an error: the analyzer checks are then skipped, as in
 pipeline runs), undo it. Prints the first analysis and p50/p95/max per kind
 and overall. The figures in docs/performance.md come from this script.
 
+The server's environment is passed on: MAC_LSP_TIMING=1 prints each
+analysis's phases on its stderr, and MAC_LSP_VERIFY=1 makes it check every
+incremental analysis against a full one (it aborts, and this script fails,
+on any difference; the latencies then include the second analysis).
+
 usage: bench_lsp.py MAC_BINARY [--flows 2000] [--lines 2000] [--edits 100]"""
 import argparse
 import json

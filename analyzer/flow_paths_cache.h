@@ -1,0 +1,53 @@
+// Per-flow memo of the path analysis (FlowPaths) between analyses of the same
+// bundle: the language server keeps one and re-walks only the flows whose
+// inputs changed. `mac check` passes none and walks every flow.
+//
+// A flow's facts depend on its own text and on every declaration it can see
+// (fields, consents, tags, lists, segments, flags, templates, policies, the
+// stdlib) and on nothing in other flows. The key is therefore, conservatively,
+// the flow's own bytes, its FileId, the sizes of its statement and condition
+// pools, `--env`, and a hash of the whole bundle's text with every flow's text
+// cut out (so an edit inside one flow keeps the key of every other flow, and
+// any other edit — a declaration, a comment between flows — changes them
+// all). Facts are stored relative to the flow: statement and condition ids
+// from the flow's first, source offsets from the flow's start, so they are
+// relocated when flows above it grow or shrink. A flow whose ids are not
+// contiguous, or whose facts point outside it, is never memoised.
+#pragma once
+
+#include "analyzer/flow_paths.h"
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace mac::analyzer {
+
+class FlowPathsCache {
+public:
+  /// The facts of one flow, relative to it (see the file comment).
+  struct Entry {
+    std::vector<uint8_t> stmtFlags; ///< one per statement of the flow
+    std::vector<DeadCode> deadCode;
+    std::vector<ConstantCondition> constants;
+    std::vector<GoalAtEntry> goalsAtEntry;
+    std::vector<DuplicateSend> duplicates;
+    std::vector<UnguardedSend> unguarded;
+  };
+
+  /// The entry stored under `key` in the last or the current run, or null;
+  /// a found entry is kept for the next run.
+  const Entry *find(const std::string &key);
+  void store(std::string key, Entry entry);
+  /// Ends a run: entries not used in it are forgotten.
+  void finishRun();
+
+  size_t hits() const { return hits_; }     ///< flows replayed, over every run
+  size_t misses() const { return misses_; } ///< flows walked, over every run
+
+private:
+  std::unordered_map<std::string, Entry> previous_, current_;
+  size_t hits_ = 0, misses_ = 0;
+};
+
+} // namespace mac::analyzer
