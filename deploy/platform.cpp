@@ -23,6 +23,28 @@ llvm::Expected<std::vector<std::string>> Platform::verify(Session &, const Resou
 
 release::DriftRules Platform::driftRules(const std::string &) const { return {}; }
 
+llvm::Expected<std::optional<nlohmann::json>> ManualPlatform::read(Session &, const Resource &,
+                                                                   const ResourceRecord &) {
+  return std::optional<nlohmann::json>(); // never applied, so never recorded
+}
+
+llvm::Expected<ResourceRecord> ManualPlatform::apply(Session &, const Resource &resource,
+                                                     const ResourceRecord *, Progress &) {
+  return llvm::createStringError(std::errc::operation_not_supported,
+                                 "%s: %s are built by hand (DEPLOY.md)", resource.file.c_str(),
+                                 automations_.c_str());
+}
+
+llvm::Error ManualPlatform::switchOff(Session &, const std::string &key, ResourceRecord &,
+                                      Progress &) {
+  return llvm::createStringError(std::errc::operation_not_supported, "%s: switch %s off by hand",
+                                 key.c_str(), automations_.c_str());
+}
+
+std::string idText(const nlohmann::json &value) {
+  return value.is_string() ? value.get<std::string>() : value.dump();
+}
+
 std::unique_ptr<Platform> makePlatform(const std::string &target) {
   if (target == "hubspot")
     return makeHubspotPlatform();

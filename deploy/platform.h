@@ -65,6 +65,26 @@ public:
   defaultBaseUrl(const std::map<std::string, std::string> &credentials) const = 0;
 };
 
+/// Platforms whose API cannot write automations (ActiveCampaign,
+/// GoHighLevel): every flow is `manual` in the plan; applying or switching
+/// one off is refused; subclasses implement connect, defaultBaseUrl, verify.
+class ManualPlatform : public Platform {
+public:
+  explicit ManualPlatform(std::string automations) : automations_(std::move(automations)) {}
+  bool writesAutomations() const override { return false; }
+  llvm::Expected<std::optional<nlohmann::json>> read(Session &, const Resource &,
+                                                     const ResourceRecord &) override;
+  llvm::Expected<ResourceRecord> apply(Session &, const Resource &resource, const ResourceRecord *,
+                                       Progress &) override;
+  llvm::Error switchOff(Session &, const std::string &key, ResourceRecord &, Progress &) override;
+
+private:
+  std::string automations_; ///< e.g. "ActiveCampaign automations"
+};
+
+/// A platform id as text: strings as they are, numbers written out.
+std::string idText(const nlohmann::json &value);
+
 /// The adapter for a target; null for a target mac cannot deploy.
 std::unique_ptr<Platform> makePlatform(const std::string &target);
 

@@ -117,6 +117,19 @@ llvm::Expected<json> Session::call(const std::string &method, const std::string 
   return parsed;
 }
 
+llvm::Expected<json> Session::authenticate(HttpRequest request, const std::string &label) {
+  auto response = send(std::move(request), label, nullptr, nullptr, false, false);
+  if (!response)
+    return response.takeError();
+  json answer = json::parse(response->body, nullptr, false);
+  std::string token = answer.is_object() ? answer.value("access_token", "") : "";
+  if (token.empty())
+    return llvm::createStringError(std::errc::protocol_error, "%s: the answer has no access_token",
+                                   label.c_str());
+  setHeaders({{"Authorization", "Bearer " + token}});
+  return answer;
+}
+
 llvm::Expected<std::optional<json>> Session::read(const std::string &path) {
   HttpRequest request{"GET", options_.baseUrl + path, headers_, ""};
   request.headers.emplace_back("Accept", "application/json");

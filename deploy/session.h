@@ -63,6 +63,11 @@ public:
   const RetryPolicy &retryPolicy() const { return options_.retry; }
   void sleep(std::chrono::milliseconds wait) const { sleeper_(wait); }
 
+  /// OAuth client credentials: sends the token request (not counted as a
+  /// change), requires an `access_token` in the JSON answer, sends it as
+  /// `Authorization: Bearer` from then on, and returns the whole answer.
+  llvm::Expected<nlohmann::json> authenticate(HttpRequest request, const std::string &label);
+
   /// Calls that reached the platform and changed something (not GETs).
   int changes() const { return changes_; }
   const Redactor &redactor() const { return redactor_; }

@@ -17,18 +17,14 @@ namespace {
 
 using nlohmann::json;
 
-std::string idText(const json &value) {
-  return value.is_string() ? value.get<std::string>() : value.dump();
-}
-
 std::string shortText(const json &value) {
   std::string text = value.is_null() ? "(none)" : value.dump();
   return text.size() > 80 ? text.substr(0, 77) + "..." : text;
 }
 
-class ActiveCampaignPlatform final : public Platform {
+class ActiveCampaignPlatform final : public ManualPlatform {
 public:
-  bool writesAutomations() const override { return false; }
+  ActiveCampaignPlatform() : ManualPlatform("ActiveCampaign automations") {}
 
   llvm::Error connect(Session &session,
                       const std::map<std::string, std::string> &credentials) override {
@@ -40,24 +36,6 @@ public:
     auto account = credentials.find("MAC_ACTIVECAMPAIGN_ACCOUNT");
     return "https://" + (account == credentials.end() ? std::string("?") : account->second) +
            ".api-us1.com";
-  }
-
-  llvm::Expected<std::optional<json>> read(Session &, const Resource &,
-                                           const ResourceRecord &) override {
-    return std::optional<json>(); // never applied, so never recorded
-  }
-
-  llvm::Expected<ResourceRecord> apply(Session &, const Resource &resource, const ResourceRecord *,
-                                       Progress &) override {
-    return llvm::createStringError(std::errc::operation_not_supported,
-                                   "%s: ActiveCampaign automations are built by hand (DEPLOY.md)",
-                                   resource.file.c_str());
-  }
-
-  llvm::Error switchOff(Session &, const std::string &key, ResourceRecord &, Progress &) override {
-    return llvm::createStringError(std::errc::operation_not_supported,
-                                   "%s: switch ActiveCampaign automations off by hand",
-                                   key.c_str());
   }
 
   llvm::Expected<std::vector<std::string>> verify(Session &session,

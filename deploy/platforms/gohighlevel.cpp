@@ -12,13 +12,9 @@ namespace {
 
 using nlohmann::json;
 
-std::string idText(const json &value) {
-  return value.is_string() ? value.get<std::string>() : value.dump();
-}
-
-class GoHighLevelPlatform final : public Platform {
+class GoHighLevelPlatform final : public ManualPlatform {
 public:
-  bool writesAutomations() const override { return false; }
+  GoHighLevelPlatform() : ManualPlatform("GoHighLevel workflows") {}
 
   llvm::Error connect(Session &session,
                       const std::map<std::string, std::string> &credentials) override {
@@ -30,23 +26,6 @@ public:
 
   std::string defaultBaseUrl(const std::map<std::string, std::string> &) const override {
     return "https://services.leadconnectorhq.com";
-  }
-
-  llvm::Expected<std::optional<json>> read(Session &, const Resource &,
-                                           const ResourceRecord &) override {
-    return std::optional<json>(); // never applied, so never recorded
-  }
-
-  llvm::Expected<ResourceRecord> apply(Session &, const Resource &resource, const ResourceRecord *,
-                                       Progress &) override {
-    return llvm::createStringError(std::errc::operation_not_supported,
-                                   "%s: GoHighLevel workflows are built by hand (DEPLOY.md)",
-                                   resource.file.c_str());
-  }
-
-  llvm::Error switchOff(Session &, const std::string &key, ResourceRecord &, Progress &) override {
-    return llvm::createStringError(std::errc::operation_not_supported,
-                                   "%s: switch GoHighLevel workflows off by hand", key.c_str());
   }
 
   llvm::Expected<std::vector<std::string>> verify(Session &session,

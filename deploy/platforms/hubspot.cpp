@@ -10,10 +10,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string idText(const json &value) {
-  return value.is_string() ? value.get<std::string>() : value.dump();
-}
-
 class HubspotPlatform final : public Platform {
 public:
   llvm::Error connect(Session &session,

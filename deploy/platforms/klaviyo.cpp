@@ -18,10 +18,6 @@ using nlohmann::json;
 
 constexpr const char *kRevision = "2026-07-15";
 
-std::string idText(const json &value) {
-  return value.is_string() ? value.get<std::string>() : value.dump();
-}
-
 /// `"text"` with `"` and `\` escaped, as Klaviyo's filter syntax wants.
 std::string quoted(const std::string &text) {
   std::string out = "\"";

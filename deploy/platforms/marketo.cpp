@@ -27,10 +27,6 @@ using nlohmann::json;
 
 constexpr const char *kTokenCall = "addTokenTOFolderUsingPOST";
 
-std::string idText(const json &value) {
-  return value.is_string() ? value.get<std::string>() : value.dump();
-}
-
 bool isRateLimit(const std::string &code) {
   return code == "606" || code == "607" || code == "615";
 }
@@ -52,15 +48,9 @@ public:
                          {"client_secret", credentials.at("MAC_MARKETO_CLIENT_SECRET")}}),
         {{"Accept", "application/json"}},
         ""};
-    auto response = session.send(std::move(request), "GET /identity/oauth/token");
-    if (!response)
-      return response.takeError();
-    json answer = json::parse(response->body, nullptr, false);
-    std::string token = answer.is_object() ? answer.value("access_token", "") : "";
-    if (token.empty())
-      return llvm::createStringError(std::errc::protocol_error,
-                                     "GET /identity/oauth/token: the answer has no access_token");
-    session.setHeaders({{"Authorization", "Bearer " + token}});
+    auto answer = session.authenticate(std::move(request), "GET /identity/oauth/token");
+    if (!answer)
+      return answer.takeError();
     if (auto folder = credentials.find("MAC_MARKETO_FOLDER_ID"); folder != credentials.end())
       folderId_ = folder->second;
     return llvm::Error::success();

@@ -20,10 +20,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string idText(const json &value) {
-  return value.is_string() ? value.get<std::string>() : value.dump();
-}
-
 class SfmcPlatform final : public Platform {
 public:
   llvm::Error connect(Session &session,
@@ -37,16 +33,10 @@ public:
                         session.baseUrl() + "/v2/token",
                         {{"Content-Type", "application/json"}, {"Accept", "application/json"}},
                         body.dump()};
-    auto response = session.send(std::move(request), "POST /v2/token", nullptr, nullptr, false,
-                                 /*countsAsChange=*/false);
-    if (!response)
-      return response.takeError();
-    json answer = json::parse(response->body, nullptr, false);
-    std::string token = answer.is_object() ? answer.value("access_token", "") : "";
-    if (token.empty())
-      return llvm::createStringError(std::errc::protocol_error,
-                                     "POST /v2/token: the answer has no access_token");
-    session.setHeaders({{"Authorization", "Bearer " + token}});
+    auto authenticated = session.authenticate(std::move(request), "POST /v2/token");
+    if (!authenticated)
+      return authenticated.takeError();
+    const json &answer = *authenticated;
     // The REST host SFMC hands out replaces the auth host, unless the
     // caller chose the endpoint (--endpoint serves both).
     std::string rest = answer.value("rest_instance_url", "");

@@ -115,12 +115,12 @@ public:
           progress.saved()["id"] = (*created)["id"];
           return llvm::Error::success();
         }))
-      return std::move(error);
+      return error;
     if (llvm::Error error = progress.step([&]() -> llvm::Error {
           auto published = session.call("POST", "/publish");
           return published ? llvm::Error::success() : published.takeError();
         }))
-      return std::move(error);
+      return error;
     ResourceRecord record;
     record.id = progress.saved()["id"].get<std::string>();
     return record;
