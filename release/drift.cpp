@@ -98,8 +98,8 @@ llvm::Expected<DriftReport> detectDrift(const std::string &target, const FileMap
   std::vector<CompiledFlow> compiled;
   std::string prefix = target + "/flows/";
   for (const auto &[path, bytes] : build) {
-    llvm::StringRef file = llvm::StringRef(path).drop_front(prefix.size());
-    if (!llvm::StringRef(path).startswith(prefix) || !file.endswith(profile->flowSuffix) ||
+    llvm::StringRef file = path;
+    if (!file.consume_front(prefix) || !file.endswith(profile->flowSuffix) ||
         file.drop_back(profile->flowSuffix.size()).contains('.'))
       continue;
     auto json = nlohmann::json::parse(bytes, nullptr, false);
