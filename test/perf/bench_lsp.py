@@ -29,6 +29,8 @@ import time
 import queue
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "scripts"))
+from lsp_frames import read_messages, write_message  # noqa: E402
 
 
 def reshape(bundle, lines):
@@ -60,24 +62,11 @@ class Client:
         self.next_id = 0
 
     def read(self):
-        out = self.proc.stdout
-        while True:
-            length = None
-            while True:
-                line = out.readline()
-                if not line:
-                    return
-                line = line.strip()
-                if not line:
-                    break
-                if line.lower().startswith(b"content-length:"):
-                    length = int(line.split(b":")[1])
-            self.messages.put((time.perf_counter(), json.loads(out.read(length))))
+        for message in read_messages(self.proc.stdout):
+            self.messages.put((time.perf_counter(), message))
 
     def send(self, message):
-        body = json.dumps(dict(message, jsonrpc="2.0")).encode()
-        self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
-        self.proc.stdin.flush()
+        write_message(self.proc.stdin, message)
         return time.perf_counter()
 
     def request(self, method, params):

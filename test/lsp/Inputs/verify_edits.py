@@ -26,6 +26,9 @@ import sys
 import threading
 import queue
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts"))
+from lsp_frames import read_messages, write_message  # noqa: E402
+
 FILES = ["bundle.flow", "flows/flows_00000.flow", "flows/flows_00001.flow",
          "flows/flows_00002.flow"]
 
@@ -68,25 +71,12 @@ class Server:
         self.next_id = 0
 
     def read(self):
-        out = self.proc.stdout
-        while True:
-            length = None
-            while True:
-                line = out.readline()
-                if not line:
-                    self.messages.put(None)
-                    return
-                line = line.strip()
-                if not line:
-                    break
-                if line.lower().startswith(b"content-length:"):
-                    length = int(line.split(b":")[1])
-            self.messages.put(json.loads(out.read(length)))
+        for message in read_messages(self.proc.stdout):
+            self.messages.put(message)
+        self.messages.put(None)
 
     def send(self, message):
-        body = json.dumps(dict(message, jsonrpc="2.0")).encode()
-        self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
-        self.proc.stdin.flush()
+        write_message(self.proc.stdin, message)
 
     def wait(self, matches, lists):
         while True:
