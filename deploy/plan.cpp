@@ -168,6 +168,21 @@ std::string valueText(const json &value) {
   return text.size() > 80 ? text.substr(0, 77) + "..." : text;
 }
 
+/// One difference in the plan's words: what the update does to the
+/// platform's copy (drift's "removed" is what the platform lacks).
+std::string differenceText(const release::DriftEdit &edit) {
+  switch (edit.kind) {
+  case release::DriftKind::Changed:
+    return fmt::format("changed {}: {} → {}", edit.path, valueText(edit.platform),
+                       valueText(edit.compiled));
+  case release::DriftKind::Removed:
+    return fmt::format("not on the platform {}: adds {}", edit.path, valueText(edit.compiled));
+  case release::DriftKind::Added:
+    return fmt::format("only on the platform {}: {} goes", edit.path, valueText(edit.platform));
+  }
+  return "";
+}
+
 } // namespace
 
 void renderPlanText(const Plan &plan, llvm::raw_ostream &os) {
@@ -188,8 +203,7 @@ void renderPlanText(const Plan &plan, llvm::raw_ostream &os) {
                                               : " has no platform id: bind it in bindings/")
          << plan.target << "." << plan.env << ".json\n";
     for (const release::DriftEdit &edit : item.differences)
-      os << fmt::format("             {} {}: {} → {}\n", release::driftKindName(edit.kind),
-                        edit.path, valueText(edit.platform), valueText(edit.compiled));
+      os << "             " << differenceText(edit) << "\n";
   }
   int manual = 0, unchanged = 0;
   for (const PlanItem &item : plan.items) {
