@@ -70,6 +70,9 @@ public:
 
   /// Calls that reached the platform and changed something (not GETs).
   int changes() const { return changes_; }
+  /// Takes back the count of the last call: a 2xx answer that changed
+  /// nothing (Marketo's `success: false` envelope).
+  void retractChange() { changes_ -= changes_ > 0; }
   const Redactor &redactor() const { return redactor_; }
 
 private:

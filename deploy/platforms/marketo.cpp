@@ -270,6 +270,8 @@ private:
       auto answer = session.call(method, path, body, recover);
       if (!answer || !answer->is_object() || answer->value("success", true))
         return answer;
+      if (method != "GET")
+        session.retractChange(); // HTTP 200, but Marketo did nothing
       json first =
           answer->value("errors", json::array()).empty() ? json::object() : (*answer)["errors"][0];
       std::string code = idText(first.value("code", json("")));
