@@ -6,6 +6,8 @@
 #include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/Path.h>
 
+#include <unistd.h>
+
 namespace mac::deploy {
 
 using nlohmann::json;
@@ -88,6 +90,32 @@ llvm::Error saveDeployState(const std::string &path, const DeployState &state) {
     return llvm::createStringError(std::errc::io_error, "cannot write %s: %s", path.c_str(),
                                    llvm::toString(std::move(error)).c_str());
   return llvm::Error::success();
+}
+
+llvm::Expected<std::unique_ptr<DeployLock>> DeployLock::acquire(const std::string &statePath) {
+  if (std::error_code error =
+          llvm::sys::fs::create_directories(llvm::sys::path::parent_path(statePath)))
+    return llvm::createStringError(error, "cannot create the directory of %s: %s",
+                                   statePath.c_str(), error.message().c_str());
+  std::string path = statePath + ".lock";
+  int fd = -1;
+  if (std::error_code error = llvm::sys::fs::openFileForReadWrite(
+          path, fd, llvm::sys::fs::CD_OpenAlways, llvm::sys::fs::OF_None))
+    return llvm::createStringError(error, "cannot open %s: %s", path.c_str(),
+                                   error.message().c_str());
+  if (std::error_code error = llvm::sys::fs::tryLockFile(fd)) {
+    ::close(fd);
+    return llvm::createStringError(error,
+                                   "another `mac deploy --apply` holds %s: wait for it to end "
+                                   "(two deploys to one environment and target never run at once)",
+                                   path.c_str());
+  }
+  return std::unique_ptr<DeployLock>(new DeployLock(fd));
+}
+
+DeployLock::~DeployLock() {
+  llvm::sys::fs::unlockFile(fd_);
+  ::close(fd_);
 }
 
 } // namespace mac::deploy

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <map>
+#include <memory>
 #include <string>
 
 namespace mac::deploy {
@@ -42,5 +43,21 @@ llvm::Expected<DeployState> loadDeployState(const std::string &path, const std::
                                             const std::string &target);
 /// Writes the state atomically (a temporary file, then a rename).
 llvm::Error saveDeployState(const std::string &path, const DeployState &state);
+
+/// `<state>.lock`, held (a POSIX record lock) while one `--apply` runs, so
+/// two deploys to the same environment and target never interleave their
+/// journals. Released when destroyed or when the process ends.
+class DeployLock {
+public:
+  /// Locks, or fails at once naming the lock file when another holds it.
+  static llvm::Expected<std::unique_ptr<DeployLock>> acquire(const std::string &statePath);
+  ~DeployLock();
+  DeployLock(const DeployLock &) = delete;
+  DeployLock &operator=(const DeployLock &) = delete;
+
+private:
+  explicit DeployLock(int fd) : fd_(fd) {}
+  int fd_;
+};
 
 } // namespace mac::deploy

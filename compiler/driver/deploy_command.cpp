@@ -182,6 +182,15 @@ int runDeploy(const DeployOptions &options) {
   if (!resources)
     return reportUsageError(llvm::toString(resources.takeError()));
   std::string statePath = deploy::deployStatePath(source.releasesDir, options.env, options.target);
+  std::unique_ptr<deploy::DeployLock> lock;
+  if (options.apply) {
+    auto locked = deploy::DeployLock::acquire(statePath);
+    if (!locked) {
+      llvm::errs() << "mac: error: " << llvm::toString(locked.takeError()) << "\n";
+      return 1;
+    }
+    lock = std::move(*locked);
+  }
   auto state = deploy::loadDeployState(statePath, options.env, options.target);
   if (!state)
     return reportUsageError(llvm::toString(state.takeError()));
