@@ -12,10 +12,8 @@ namespace mac::driver {
 int loadCheckedBundle(const std::string &spec, CheckedBundle &out, bool color,
                       const std::string &command) {
   auto source = release::openBundleSource(spec);
-  if (!source) {
-    llvm::WithColor::error(llvm::errs(), "mac") << llvm::toString(source.takeError()) << "\n";
-    return 2;
-  }
+  if (!source)
+    return reportUsageError(llvm::toString(source.takeError()));
   out.source = std::move(*source);
   PipelineOptions options;
   options.fs = out.source.fs.get();

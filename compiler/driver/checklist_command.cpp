@@ -3,6 +3,7 @@
 
 #include "backends/build_context.h"
 #include "compiler/driver/build_command.h"
+#include "compiler/driver/check_command.h"
 #include "compiler/driver/release_gate.h"
 #include "compiler/driver/snapshot_command.h"
 #include "compiler/driver/version.h"
@@ -11,7 +12,6 @@
 #include "simulator/test_runner.h"
 
 #include <llvm/Support/FileSystem.h>
-#include <llvm/Support/WithColor.h>
 #include <llvm/Support/raw_ostream.h>
 
 namespace mac::driver {
@@ -75,10 +75,8 @@ int runChecklist(const ChecklistOptions &options) {
   SourceManager sources;
   diag::Engine diags;
   auto program = buildEnvironment(options.path, request, build, sources, diags);
-  if (!program) {
-    llvm::WithColor::error(llvm::errs(), "mac") << llvm::toString(program.takeError()) << "\n";
-    return 2;
-  }
+  if (!program)
+    return reportUsageError(llvm::toString(program.takeError()));
   diags.sortAndDeduplicate(sources);
   std::string releases = releasesDirectory(options.path, options.releases);
   release::ChecklistInput input{**program, sources, options.env, diags.diagnostics(),

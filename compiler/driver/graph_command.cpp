@@ -8,10 +8,10 @@
 #include "analyzer/check.h"
 #include "analyzer/trigger_graph.h"
 #include "compiler/diag/consumers.h"
+#include "compiler/driver/check_command.h"
 #include "compiler/driver/pipeline.h"
 #include "compiler/driver/version.h"
 
-#include <llvm/Support/WithColor.h>
 #include <llvm/Support/raw_ostream.h>
 
 #include <algorithm>
@@ -33,10 +33,8 @@ int runGraph(const GraphOptions &options) {
   SourceManager sources;
   diag::Engine diags;
   auto program = checkBundle(options.path, PipelineOptions{options.env}, sources, diags);
-  if (!program) {
-    llvm::WithColor::error(llvm::errs(), "mac") << llvm::toString(program.takeError()) << "\n";
-    return 2;
-  }
+  if (!program)
+    return reportUsageError(llvm::toString(program.takeError()));
   diags.sortAndDeduplicate(sources);
   const std::vector<diag::Diagnostic> &list = diags.diagnostics();
   if (std::any_of(list.begin(), list.end(), stopsTheGraph)) {

@@ -32,8 +32,7 @@ int runMask(const MaskCommandOptions &options) {
   writeOutput(options.out, [&](llvm::raw_ostream &out) {
     llvm::Expected<size_t> errors = contacts::maskFile(options.contacts, mask, sources, diags, out);
     if (!errors) {
-      llvm::WithColor::error(llvm::errs(), "mac") << llvm::toString(errors.takeError()) << "\n";
-      status = 2;
+      status = reportUsageError(llvm::toString(errors.takeError()));
       return false;
     }
     status = *errors ? 1 : 0;

@@ -34,8 +34,7 @@ std::unique_ptr<sema::Program> loadDataModel(const std::string &path, SourceMana
   diag::Engine diags;
   auto program = checkBundle(path, PipelineOptions{}, sources, diags);
   if (!program) {
-    llvm::WithColor::error(llvm::errs(), "mac") << llvm::toString(program.takeError()) << "\n";
-    status = 2;
+    status = reportUsageError(llvm::toString(program.takeError()));
     return nullptr;
   }
   diags.sortAndDeduplicate(sources);
@@ -142,10 +141,8 @@ int readBack(const SeedDataOptions &options, const sema::Program &program, Sourc
     }
   }
   llvm::outs().flush();
-  if (error) {
-    llvm::WithColor::error(llvm::errs(), "mac") << llvm::toString(std::move(error)) << "\n";
-    return 2;
-  }
+  if (error)
+    return reportUsageError(llvm::toString(std::move(error)));
   if (!diags.diagnostics().empty())
     printDiagnostics(OutputFormat::Text, diags, sources, false, llvm::errs());
   return diags.hasErrors() ? 1 : 0;

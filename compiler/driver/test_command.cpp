@@ -6,7 +6,6 @@
 #include "compiler/driver/pipeline.h"
 #include "simulator/test_runner.h"
 
-#include <llvm/Support/WithColor.h>
 #include <llvm/Support/raw_ostream.h>
 
 namespace mac::driver {
@@ -33,10 +32,8 @@ int runTests(const TestOptions &options) {
   SourceManager sources;
   diag::Engine diags;
   auto program = checkBundle(options.path, PipelineOptions{options.env}, sources, diags);
-  if (!program) {
-    llvm::WithColor::error(llvm::errs(), "mac") << llvm::toString(program.takeError()) << "\n";
-    return 2;
-  }
+  if (!program)
+    return reportUsageError(llvm::toString(program.takeError()));
   if (diags.hasErrors()) {
     printDiagnostics(OutputFormat::Text, diags, sources, options.color, llvm::outs());
     llvm::outs() << "mac test: the bundle has errors; no test ran\n";
