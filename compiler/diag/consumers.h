@@ -6,6 +6,8 @@
 #include "compiler/base/source_manager.h"
 #include "compiler/diag/diagnostic.h"
 
+#include <llvm/ADT/ArrayRef.h>
+
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -20,7 +22,23 @@ struct RenderOptions {
   bool color = false;      ///< ANSI colors (text format only)
   size_t fileCount = 0;    ///< number of files checked, for the JSON summary
   std::string toolVersion; ///< mac's version, for SARIF's tool.driver.version
+  /// At most this many diagnostics are printed, the first ones of the ordered
+  /// list; 0 prints all. The summary still counts every diagnostic, and each
+  /// format says how many were left out.
+  size_t limit = 0;
 };
+
+/// How many diagnostics of each severity a list holds.
+struct SeverityCounts {
+  size_t errors = 0;
+  size_t warnings = 0;
+  size_t infos = 0;
+};
+SeverityCounts countSeverities(const std::vector<Diagnostic> &diagnostics);
+
+/// The first diagnostics of `diagnostics` that `options.limit` lets through.
+llvm::ArrayRef<Diagnostic> shownDiagnostics(const std::vector<Diagnostic> &diagnostics,
+                                            const RenderOptions &options);
 
 /// Clang-style text: `path:line:col: error[MAC3001]: message`, the source line
 /// and a caret line, notes and fixes, then a summary line.

@@ -69,8 +69,9 @@ std::string fullMessage(const Diagnostic &diagnostic, const SourceManager &sourc
 } // namespace
 
 void renderGithub(const std::vector<Diagnostic> &diagnostics, const SourceManager &sources,
-                  const RenderOptions &, llvm::raw_ostream &out) {
-  for (const Diagnostic &diagnostic : diagnostics) {
+                  const RenderOptions &options, llvm::raw_ostream &out) {
+  llvm::ArrayRef<Diagnostic> shown = shownDiagnostics(diagnostics, options);
+  for (const Diagnostic &diagnostic : shown) {
     const RuleInfo &rule = ruleInfo(diagnostic.code);
     std::string properties;
     if (diagnostic.range.isValid()) {
@@ -85,6 +86,9 @@ void renderGithub(const std::vector<Diagnostic> &diagnostics, const SourceManage
     out << "::" << commandFor(diagnostic.severity) << " " << properties
         << "::" << escape(fullMessage(diagnostic, sources), false) << "\n";
   }
+  if (size_t omitted = diagnostics.size() - shown.size())
+    out << "::notice title=mac::" << omitted << " more diagnostics not shown (the limit is "
+        << options.limit << "; --max-diagnostics 0 shows all)\n";
 }
 
 } // namespace mac::diag

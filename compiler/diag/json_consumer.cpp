@@ -70,21 +70,21 @@ Json diagnosticJson(const Diagnostic &diagnostic, const SourceManager &sources) 
 void renderJson(const std::vector<Diagnostic> &diagnostics, const SourceManager &sources,
                 const RenderOptions &options, llvm::raw_ostream &out) {
   Json list = Json::array();
-  size_t errors = 0, warnings = 0, infos = 0;
-  for (const Diagnostic &diagnostic : diagnostics) {
+  llvm::ArrayRef<Diagnostic> shown = shownDiagnostics(diagnostics, options);
+  for (const Diagnostic &diagnostic : shown)
     list.push_back(diagnosticJson(diagnostic, sources));
-    errors += diagnostic.severity == Severity::Error;
-    warnings += diagnostic.severity == Severity::Warning;
-    infos += diagnostic.severity == Severity::Info;
-  }
   Json root = Json::object();
   root["version"] = 1;
   root["diagnostics"] = std::move(list);
+  SeverityCounts counts = countSeverities(diagnostics);
   Json summary = Json::object();
-  summary["errors"] = errors;
-  summary["warnings"] = warnings;
-  summary["infos"] = infos;
+  summary["errors"] = counts.errors;
+  summary["warnings"] = counts.warnings;
+  summary["infos"] = counts.infos;
   summary["files"] = options.fileCount;
+  // Only under a limit that left some out, so unlimited output keeps §9's shape.
+  if (size_t omitted = diagnostics.size() - shown.size())
+    summary["omitted"] = omitted;
   root["summary"] = std::move(summary);
   // Invalid UTF-8 in a message is replaced rather than thrown: never throw.
   out << root.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";

@@ -167,13 +167,17 @@ void renderSarif(const std::vector<Diagnostic> &diagnostics, const SourceManager
   driver["rules"] = std::move(rules);
 
   Json results = Json::array();
-  for (const Diagnostic &diagnostic : diagnostics)
+  llvm::ArrayRef<Diagnostic> shown = shownDiagnostics(diagnostics, options);
+  for (const Diagnostic &diagnostic : shown)
     results.push_back(resultJson(diagnostic, sources));
 
   Json run = Json::object();
   run["tool"] = {{"driver", std::move(driver)}};
   run["columnKind"] = "unicodeCodePoints";
   run["results"] = std::move(results);
+  // SARIF's property bag: how many results a --max-diagnostics limit left out.
+  if (size_t omitted = diagnostics.size() - shown.size())
+    run["properties"] = {{"omittedResults", omitted}};
 
   Json root = Json::object();
   root["$schema"] = kSchema;

@@ -126,17 +126,17 @@ std::string countWord(size_t count, std::string_view singular) {
 void renderText(const std::vector<Diagnostic> &diagnostics, const SourceManager &sources,
                 const RenderOptions &options, llvm::raw_ostream &out) {
   TextPrinter printer(sources, options, out);
-  size_t errors = 0, warnings = 0, infos = 0;
-  for (const Diagnostic &diagnostic : diagnostics) {
+  llvm::ArrayRef<Diagnostic> shown = shownDiagnostics(diagnostics, options);
+  for (const Diagnostic &diagnostic : shown)
     printer.print(diagnostic);
-    errors += diagnostic.severity == Severity::Error;
-    warnings += diagnostic.severity == Severity::Warning;
-    infos += diagnostic.severity == Severity::Info;
-  }
   if (diagnostics.empty())
     return;
-  out << countWord(errors, "error") << ", " << countWord(warnings, "warning") << ", "
-      << countWord(infos, "info") << " generated.\n";
+  if (size_t omitted = diagnostics.size() - shown.size())
+    out << countWord(omitted, "more diagnostic") << " not shown (the limit is " << options.limit
+        << "; --max-diagnostics 0 shows all).\n";
+  SeverityCounts counts = countSeverities(diagnostics);
+  out << countWord(counts.errors, "error") << ", " << countWord(counts.warnings, "warning") << ", "
+      << countWord(counts.infos, "info") << " generated.\n";
 }
 
 } // namespace mac::diag

@@ -136,7 +136,8 @@ int runBuild(const BuildCommandOptions &options) {
     reportUsageError(llvm::toString(program.takeError()));
     return 2;
   }
-  printDiagnostics(options.format, diags, sources, options.color, llvm::errs());
+  printDiagnostics(options.format, diags, sources, options.color, llvm::errs(),
+                   options.maxDiagnostics);
   if (options.werror && diags.count(diag::Severity::Warning) > 0) {
     llvm::errs() << "mac: nothing written: the build has errors\n";
     return 1;

@@ -21,6 +21,7 @@ struct BuildCommandOptions {
   OutputFormat format = OutputFormat::Text;
   bool werror = false;
   bool color = false;
+  std::optional<size_t> maxDiagnostics; ///< unset: defaultDiagnosticLimit(format)
 };
 
 int runBuild(const BuildCommandOptions &options);

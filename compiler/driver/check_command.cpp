@@ -16,11 +16,24 @@ int reportUsageError(const llvm::Twine &message) {
   return 2;
 }
 
+size_t defaultDiagnosticLimit(OutputFormat format) {
+  switch (format) {
+  case OutputFormat::Text:
+  case OutputFormat::Github:
+    return 1000;
+  case OutputFormat::Json:
+  case OutputFormat::Sarif:
+    return 0;
+  }
+  return 0;
+}
+
 void printDiagnostics(OutputFormat format, diag::Engine &diags, const SourceManager &sources,
-                      bool color, llvm::raw_ostream &os) {
+                      bool color, llvm::raw_ostream &os, std::optional<size_t> limit) {
   diags.sortAndDeduplicate(sources);
   diag::RenderOptions render;
   render.color = color;
+  render.limit = limit.value_or(defaultDiagnosticLimit(format));
   render.fileCount = sources.fileCount();
   render.toolVersion = kVersion;
   const std::vector<diag::Diagnostic> &list = diags.diagnostics();
@@ -51,7 +64,8 @@ int runCheck(const CheckOptions &options) {
       pathFailed = true;
     }
   }
-  printDiagnostics(options.format, diags, sources, options.color, llvm::outs());
+  printDiagnostics(options.format, diags, sources, options.color, llvm::outs(),
+                   options.maxDiagnostics);
   llvm::outs().flush();
 
   if (pathFailed)

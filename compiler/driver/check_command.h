@@ -20,6 +20,7 @@ struct CheckOptions {
   bool werror = false;
   bool color = false;
   std::optional<std::string> env;
+  std::optional<size_t> maxDiagnostics; ///< unset: defaultDiagnosticLimit(format)
 };
 
 int runCheck(const CheckOptions &options);
@@ -28,8 +29,17 @@ int runCheck(const CheckOptions &options);
 /// usage or I/O problem; shared by every command.
 int reportUsageError(const llvm::Twine &message);
 
-/// Prints `diags` (sorted) in `format`; shared by every command that reports.
+/// How many diagnostics a format prints unless --max-diagnostics says
+/// otherwise: 1,000 for people (text, GitHub annotations), so a generated or
+/// pasted mistake repeated a million times does not flood a terminal or a CI
+/// log; no limit (0) for the machine formats (JSON, SARIF), whose readers
+/// count and filter themselves.
+size_t defaultDiagnosticLimit(OutputFormat format);
+
+/// Prints `diags` (sorted) in `format`, at most `limit` of them (0: all;
+/// unset: the format's default); shared by every command that reports.
 void printDiagnostics(OutputFormat format, diag::Engine &diags, const SourceManager &sources,
-                      bool color, llvm::raw_ostream &os);
+                      bool color, llvm::raw_ostream &os,
+                      std::optional<size_t> limit = std::nullopt);
 
 } // namespace mac::driver

@@ -53,6 +53,11 @@ cl::opt<bool> checkWerror("werror", cl::desc("Treat warnings as errors"), cl::su
                           cl::cat(macOptions));
 cl::opt<std::string> checkEnv("env", cl::desc("Environment to check for"), cl::value_desc("name"),
                               cl::sub(checkCmd), cl::cat(macOptions));
+cl::opt<unsigned> checkMaxDiagnostics(
+    "max-diagnostics",
+    cl::desc("Print at most N diagnostics, 0 for all (default: 1000 for text and github, all "
+             "for json and sarif); the summary and the exit status count every one"),
+    cl::value_desc("N"), cl::sub(checkCmd), cl::cat(macOptions));
 enum class ColorMode { Auto, Always, Never };
 cl::opt<ColorMode> checkColor("color", cl::desc("Colour text output"), cl::init(ColorMode::Auto),
                               cl::values(clEnumValN(ColorMode::Auto, "auto", "on a terminal"),
@@ -225,6 +230,9 @@ cl::opt<driver::OutputFormat> buildFormat(
     cl::sub(buildCmd), cl::cat(macOptions));
 cl::opt<bool> buildWerror("werror", cl::desc("Treat warnings as errors"), cl::sub(buildCmd),
                           cl::cat(macOptions));
+cl::opt<unsigned> buildMaxDiagnostics("max-diagnostics",
+                                      cl::desc("Print at most N diagnostics, 0 for all (as check)"),
+                                      cl::value_desc("N"), cl::sub(buildCmd), cl::cat(macOptions));
 
 cl::SubCommand fmtCmd("fmt", "Rewrite .flow files in the canonical style (docs/style.md)");
 cl::list<std::string> fmtPaths(cl::Positional, cl::desc("<bundle-dir | file.flow>..."),
@@ -505,6 +513,8 @@ int main(int argc, char **argv) {
                     (checkColor == ColorMode::Auto && llvm::sys::Process::StandardOutIsDisplayed());
     if (checkEnv.getNumOccurrences())
       options.env = checkEnv;
+    if (checkMaxDiagnostics.getNumOccurrences())
+      options.maxDiagnostics = checkMaxDiagnostics;
     return driver::runCheck(options);
   }
   if (graphCmd) {
@@ -560,6 +570,8 @@ int main(int argc, char **argv) {
     options.format = buildFormat;
     options.werror = buildWerror;
     options.color = llvm::sys::Process::StandardErrHasColors();
+    if (buildMaxDiagnostics.getNumOccurrences())
+      options.maxDiagnostics = buildMaxDiagnostics;
     return driver::runBuild(options);
   }
   if (fmtCmd)
