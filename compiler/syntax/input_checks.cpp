@@ -40,7 +40,10 @@ OffsetMap::OffsetMap(std::string_view text) : size_(static_cast<uint32_t>(text.s
     }
   if (ascii_)
     return;
-  for (uint32_t i = 0; i < text.size(); ++i)
+  // Token indices count from after a leading byte order mark, which ANTLR's
+  // input stream (and so FlowTokenSource) drops.
+  uint32_t start = text.substr(0, 3) == kByteOrderMark ? 3 : 0;
+  for (uint32_t i = start; i < text.size(); ++i)
     if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
       offsets_.push_back(i);
   offsets_.push_back(size_);

@@ -15,6 +15,10 @@ bool checkSize(std::string_view text, FileId file, uint32_t maxBytes, diag::Engi
 /// Reports MAC0004 at the first invalid byte and returns false when `text` is not UTF-8.
 bool checkUtf8(std::string_view text, FileId file, diag::Engine &diags);
 
+/// The UTF-8 byte order mark, which a file may start with (editors on Windows
+/// write it); it is not part of the text's tokens.
+inline constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
 /// Maps ANTLR's code-point indices to byte offsets of the UTF-8 text.
 class OffsetMap {
 public:

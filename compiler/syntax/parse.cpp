@@ -1,11 +1,13 @@
-// parseFile: size and UTF-8 checks, lexing, the nesting bound, parsing with
-// mac's error strategy, AST building, mac-ignore attachment. The ANTLR parse
-// tree and token stream die at the end of this function; the comments leave
-// it as plain ranges (syntax::Comment), never as ANTLR tokens.
+// parseFile: size and UTF-8 checks, lexing (FlowTokenSource), the nesting
+// bound, parsing with mac's error strategy, AST building, mac-ignore
+// attachment. The ANTLR parse tree and token stream die at the end of this
+// function; the comments leave it as plain ranges (syntax::Comment), never as
+// ANTLR tokens.
 #include "compiler/syntax/parse.h"
 
 #include "compiler/syntax/ast_builder.h"
 #include "compiler/syntax/error_strategy.h"
+#include "compiler/syntax/flow_token_source.h"
 #include "compiler/syntax/ignore_comments.h"
 #include "compiler/syntax/input_checks.h"
 
@@ -92,13 +94,6 @@ struct PredictionCaches {
   antlr4::atn::PredictionContextCache contexts;
 };
 
-/// Before the lexer reads its first character.
-void useThreadCaches(FlowLexer &lexer) {
-  thread_local PredictionCaches caches(lexer.getATN());
-  lexer.setInterpreter(
-      new antlr4::atn::LexerATNSimulator(&lexer, lexer.getATN(), caches.dfa, caches.contexts));
-}
-
 /// Before the parser predicts anything.
 void useThreadCaches(gen::FlowParser &parser) {
   thread_local PredictionCaches caches(parser.getATN());
@@ -165,10 +160,7 @@ ParseResult parseFileWithComments(const SourceManager &sources, FileId fileId, d
 
   try {
     OffsetMap offsets(text);
-    antlr4::ANTLRInputStream input(text.data(), text.size());
-    FlowLexer lexer(&input);
-    useThreadCaches(lexer);
-    lexer.removeErrorListeners();
+    FlowTokenSource lexer(text); // FlowLexer.g4's tokens, without ANTLR's lexer
     antlr4::CommonTokenStream tokens(&lexer);
     tokens.fill();
     if (!checkNesting(tokens.getTokens(), offsets, fileId, limits.maxNesting, diags))
