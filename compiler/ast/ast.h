@@ -8,8 +8,11 @@
 
 #include <cstdint>
 #include <memory>
+#include <memory_resource>
 #include <optional>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace mac::ast {
@@ -20,18 +23,84 @@ struct Node {
   SourceRange range;
 };
 
-/// Owns nodes; freed with the file.
+/// Owns nodes; freed with the file. Nodes are bump-allocated in large
+/// blocks (no malloc call or header per node) and destroyed, in reverse
+/// order of creation, when the arena dies: their strings and vectors still
+/// own heap memory, so every destructor runs.
 class Arena {
 public:
+  Arena() = default;
+  Arena(const Arena &) = delete;
+  Arena &operator=(const Arena &) = delete;
+  ~Arena() {
+    for (auto it = nodes_.rbegin(); it != nodes_.rend(); ++it)
+      (*it)->~Node();
+  }
+
   template <class T> T *make() {
-    auto node = std::make_unique<T>();
-    T *raw = node.get();
-    nodes_.push_back(std::move(node));
-    return raw;
+    static_assert(std::is_base_of_v<Node, T>, "the arena holds ast::Node subclasses");
+    void *memory = memory_.allocate(sizeof(T), alignof(T));
+    T *node = new (memory) T();
+    nodes_.push_back(node);
+    return node;
   }
 
 private:
-  std::vector<std::unique_ptr<Node>> nodes_;
+  std::pmr::monotonic_buffer_resource memory_{16 * 1024};
+  std::vector<Node *> nodes_;
+};
+
+/// An optional value kept behind a pointer: one word in its owner, for the
+/// fields only a few statement kinds use. Reads like std::optional
+/// (`if (s.text)`, `s.text->value`, `*s.text`); copies deep-copy the value.
+template <class T> class BoxedOptional {
+public:
+  BoxedOptional() = default;
+  BoxedOptional(std::nullopt_t) {}
+  BoxedOptional(const T &value) : value_(std::make_unique<T>(value)) {}
+  BoxedOptional(T &&value) : value_(std::make_unique<T>(std::move(value))) {}
+  BoxedOptional(const std::optional<T> &value) {
+    if (value)
+      value_ = std::make_unique<T>(*value);
+  }
+  BoxedOptional(std::optional<T> &&value) {
+    if (value)
+      value_ = std::make_unique<T>(std::move(*value));
+  }
+  BoxedOptional(const BoxedOptional &other)
+      : value_(other.value_ ? std::make_unique<T>(*other.value_) : nullptr) {}
+  BoxedOptional(BoxedOptional &&) noexcept = default;
+  BoxedOptional &operator=(const BoxedOptional &other) {
+    if (this != &other)
+      value_ = other.value_ ? std::make_unique<T>(*other.value_) : nullptr;
+    return *this;
+  }
+  BoxedOptional &operator=(BoxedOptional &&) noexcept = default;
+
+  bool has_value() const { return value_ != nullptr; }
+  explicit operator bool() const { return has_value(); }
+  T &operator*() { return *value_; }
+  const T &operator*() const { return *value_; }
+  T *operator->() { return value_.get(); }
+  const T *operator->() const { return value_.get(); }
+  const T &value() const {
+    if (!value_)
+      throw std::bad_optional_access();
+    return *value_;
+  }
+  template <class U> T value_or(U &&fallback) const {
+    return value_ ? *value_ : static_cast<T>(std::forward<U>(fallback));
+  }
+  template <class... Args> T &emplace(Args &&...args) {
+    value_ = std::make_unique<T>(std::forward<Args>(args)...);
+    return *value_;
+  }
+  void reset() { value_.reset(); }
+  /// A copy as a std::optional, for code written against std::optional fields.
+  operator std::optional<T>() const { return value_ ? std::optional<T>(*value_) : std::nullopt; }
+
+private:
+  std::unique_ptr<T> value_;
 };
 
 /// An identifier where it is written.
@@ -104,8 +173,8 @@ struct Statement : Node {
   StmtKind kind = StmtKind::Stop;
   Name name;                        ///< the asset or field acted on
   Literal value;                    ///< Set: value; Increment: amount; waits: duration/clock
-  std::optional<StringLit> text;    ///< event name, owner team, channel, notify target
-  std::optional<StringLit> message; ///< Notify: the message
+  BoxedOptional<StringLit> text;    ///< event name, owner team, channel, notify target
+  BoxedOptional<StringLit> message; ///< Notify: the message
   std::vector<Branch> branches;     ///< If
   std::vector<Statement *> elseBody;
   bool hasElse = false;

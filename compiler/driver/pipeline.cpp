@@ -8,6 +8,9 @@
 #include "compiler/sema/sema.h"
 
 #include <chrono>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 namespace mac::driver {
 
@@ -67,6 +70,16 @@ llvm::Expected<std::unique_ptr<sema::Program>> checkBundle(const std::string &pa
   std::unique_ptr<sema::Program> program =
       sema::analyze(*bundle, sources, sema::SemaOptions{options.env}, bundleDiags);
   stopwatch.lap(&PhaseTimes::sema);
+  // The Program holds copies of all it needs from the ASTs: free them before
+  // the checks run, unless the caller's parse cache keeps them. They were
+  // built on the parser threads, in malloc arenas the checks (on this thread)
+  // do not allocate from, so their pages go back to the system.
+  if (!options.parseCache) {
+    bundle->files.clear();
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+  }
 
   // 3. Analyzer checks (MAC2xxx-MAC5xxx), only over a Program without errors:
   //    a partial Program would make every check guess.

@@ -2,7 +2,74 @@
 // pools, resolving every name they mention and checking values by type.
 #include "compiler/sema/resolver.h"
 
+#include <llvm/Support/Casting.h>
+
 namespace mac::sema {
+namespace {
+
+/// Counts the conditions and statements an AST holds.
+struct Counter {
+  size_t conds = 0;
+  size_t stmts = 0;
+
+  void condition(const ast::Condition *condition) {
+    if (condition == nullptr)
+      return;
+    ++conds;
+    for (const ast::Condition *child : condition->children)
+      this->condition(child);
+  }
+
+  void statements(const std::vector<ast::Statement *> &body) {
+    for (const ast::Statement *statement : body) {
+      ++stmts;
+      for (const ast::Branch &branch : statement->branches) {
+        condition(branch.condition);
+        statements(branch.body);
+      }
+      statements(statement->elseBody);
+    }
+  }
+
+  void decl(const ast::Decl &decl) {
+    using llvm::cast;
+    switch (decl.kind) {
+    case ast::DeclKind::Segment:
+      condition(cast<ast::SegmentDecl>(decl).where);
+      break;
+    case ast::DeclKind::Flag:
+      condition(cast<ast::FlagDecl>(decl).when);
+      break;
+    case ast::DeclKind::Flow: {
+      const auto &flow = cast<ast::FlowDecl>(decl);
+      for (const ast::FlowSetting &setting : flow.settings)
+        condition(setting.condition);
+      statements(flow.body);
+      break;
+    }
+    case ast::DeclKind::Test:
+      for (const ast::Expectation &expect : cast<ast::TestDecl>(decl).expectations)
+        condition(expect.condition);
+      break;
+    default:
+      break;
+    }
+  }
+};
+
+} // namespace
+
+/// Lowering turns each ast::Condition into one Cond and each ast::Statement
+/// into one Stmt, so reserving the AST's counts gives the pools their final
+/// size: no doubling slack, no copy of a pool while it grows.
+void reservePools(const LoadedBundle &bundle, Program &program) {
+  Counter counter;
+  for (const LoadedFile &file : bundle.files)
+    for (const ast::Decl *decl : file.ast->decls)
+      counter.decl(*decl);
+  program.conds.reserve(counter.conds);
+  program.stmts.reserve(counter.stmts);
+}
 
 CondId Resolver::lowerCondition(const ast::Condition *condition) {
   if (condition == nullptr)

@@ -503,6 +503,7 @@ void Resolver::run(const LoadedBundle &bundle, const SemaOptions &options) {
       registerDecl(decl, file.stdlib);
   }
   program_.fileCount = bundle.files.size();
+  reservePools(bundle, program_);
   if (bundleDecl_)
     lowerBundle(*bundleDecl_);
   else if (!bundle.files.empty())

@@ -14,6 +14,10 @@
 
 namespace mac::sema {
 
+/// Reserves the Program's condition and statement pools for every condition
+/// and statement of the bundle's ASTs (flow_lowering.cpp).
+void reservePools(const LoadedBundle &bundle, Program &program);
+
 class Resolver {
 public:
   Resolver(const SourceManager &sources, diag::Engine &diags, Program &program)

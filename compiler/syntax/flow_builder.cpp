@@ -28,78 +28,88 @@ ast::CompareOp compareOp(P::CompareOpContext *ctx) {
 ast::Condition *AstBuilder::condition(P::ConditionContext *ctx) {
   if (broken(ctx))
     return nullptr;
-  auto *orNode = file_.arena.make<ast::Condition>();
-  orNode->kind = ast::CondKind::Or;
-  orNode->range = range(ctx);
+  // A chain of one operand is that operand: `or` and `and` nodes are made
+  // only for two or more, so no node is allocated that the tree drops.
+  auto combine = [&](ast::CondKind kind, SourceRange where,
+                     std::vector<ast::Condition *> operands) -> ast::Condition * {
+    if (operands.size() == 1)
+      return operands.front();
+    auto *node = file_.arena.make<ast::Condition>();
+    node->kind = kind;
+    node->range = where;
+    node->children = std::move(operands);
+    return node;
+  };
+  std::vector<ast::Condition *> alternatives;
   for (P::AndConditionContext *andCtx : ctx->andCondition()) {
     if (broken(andCtx))
       return nullptr;
-    auto *andNode = file_.arena.make<ast::Condition>();
-    andNode->kind = ast::CondKind::And;
-    andNode->range = range(andCtx);
+    std::vector<ast::Condition *> operands;
     for (P::NotConditionContext *notCtx : andCtx->notCondition()) {
       if (broken(notCtx) || broken(notCtx->primaryCondition()))
         return nullptr;
       P::PrimaryConditionContext *primaryCtx = notCtx->primaryCondition();
-      auto *node = file_.arena.make<ast::Condition>();
-      node->range = range(primaryCtx);
+      ast::Condition *node = nullptr;
       if (auto *c = dynamic_cast<P::ParenCondContext *>(primaryCtx)) {
-        ast::Condition *inner = condition(c->condition());
-        if (inner == nullptr)
+        node = condition(c->condition());
+        if (node == nullptr)
           return nullptr;
-        node = inner;
-      } else if (dynamic_cast<P::TrueCondContext *>(primaryCtx)) {
-        node->kind = ast::CondKind::True;
-      } else if (dynamic_cast<P::FalseCondContext *>(primaryCtx)) {
-        node->kind = ast::CondKind::False;
-      } else if (auto *c = dynamic_cast<P::ConsentCondContext *>(primaryCtx)) {
-        node->kind = ast::CondKind::Consent;
-        node->name = name(c->ident());
-      } else if (auto *c = dynamic_cast<P::FlagCondContext *>(primaryCtx)) {
-        node->kind = ast::CondKind::Flag;
-        node->name = name(c->ident());
-      } else if (auto *c = dynamic_cast<P::InListCondContext *>(primaryCtx)) {
-        node->kind = ast::CondKind::InList;
-        node->name = name(c->ident());
-      } else if (auto *c = dynamic_cast<P::InSegmentCondContext *>(primaryCtx)) {
-        node->kind = ast::CondKind::InSegment;
-        node->name = name(c->ident());
-      } else if (auto *c = dynamic_cast<P::HasTagCondContext *>(primaryCtx)) {
-        node->kind = ast::CondKind::HasTag;
-        node->name = name(c->ident());
-      } else if (auto *c = dynamic_cast<P::CompareCondContext *>(primaryCtx)) {
-        auto value = literal(c->literal());
-        if (!value)
-          return nullptr;
-        node->kind = ast::CondKind::Compare;
-        node->name = name(c->ident());
-        node->op = compareOp(c->compareOp());
-        node->values.push_back(*value);
-      } else if (auto *c = dynamic_cast<P::InValuesCondContext *>(primaryCtx)) {
-        node->kind = ast::CondKind::InValues;
-        node->name = name(c->ident());
-        for (P::LiteralContext *literalCtx : c->literal()) {
-          auto value = literal(literalCtx);
+      } else {
+        node = file_.arena.make<ast::Condition>();
+        node->range = range(primaryCtx);
+        if (dynamic_cast<P::TrueCondContext *>(primaryCtx)) {
+          node->kind = ast::CondKind::True;
+        } else if (dynamic_cast<P::FalseCondContext *>(primaryCtx)) {
+          node->kind = ast::CondKind::False;
+        } else if (auto *c = dynamic_cast<P::ConsentCondContext *>(primaryCtx)) {
+          node->kind = ast::CondKind::Consent;
+          node->name = name(c->ident());
+        } else if (auto *c = dynamic_cast<P::FlagCondContext *>(primaryCtx)) {
+          node->kind = ast::CondKind::Flag;
+          node->name = name(c->ident());
+        } else if (auto *c = dynamic_cast<P::InListCondContext *>(primaryCtx)) {
+          node->kind = ast::CondKind::InList;
+          node->name = name(c->ident());
+        } else if (auto *c = dynamic_cast<P::InSegmentCondContext *>(primaryCtx)) {
+          node->kind = ast::CondKind::InSegment;
+          node->name = name(c->ident());
+        } else if (auto *c = dynamic_cast<P::HasTagCondContext *>(primaryCtx)) {
+          node->kind = ast::CondKind::HasTag;
+          node->name = name(c->ident());
+        } else if (auto *c = dynamic_cast<P::CompareCondContext *>(primaryCtx)) {
+          auto value = literal(c->literal());
           if (!value)
             return nullptr;
+          node->kind = ast::CondKind::Compare;
+          node->name = name(c->ident());
+          node->op = compareOp(c->compareOp());
           node->values.push_back(*value);
+        } else if (auto *c = dynamic_cast<P::InValuesCondContext *>(primaryCtx)) {
+          node->kind = ast::CondKind::InValues;
+          node->name = name(c->ident());
+          for (P::LiteralContext *literalCtx : c->literal()) {
+            auto value = literal(literalCtx);
+            if (!value)
+              return nullptr;
+            node->values.push_back(*value);
+          }
+        } else if (auto *c = dynamic_cast<P::TextCondContext *>(primaryCtx)) {
+          auto value = string(c->str());
+          if (!value)
+            return nullptr;
+          node->kind = c->K_CONTAINS()      ? ast::CondKind::Contains
+                       : c->K_STARTS_WITH() ? ast::CondKind::StartsWith
+                                            : ast::CondKind::EndsWith;
+          node->name = name(c->ident());
+          ast::Literal lit;
+          lit.kind = ast::LiteralKind::String;
+          lit.text = value->value;
+          lit.range = value->range;
+          node->values.push_back(lit);
+        } else if (auto *c = dynamic_cast<P::IsCondContext *>(primaryCtx)) {
+          node->kind = c->K_SET() ? ast::CondKind::IsSet : ast::CondKind::IsEmpty;
+          node->name = name(c->ident());
         }
-      } else if (auto *c = dynamic_cast<P::TextCondContext *>(primaryCtx)) {
-        auto value = string(c->str());
-        if (!value)
-          return nullptr;
-        node->kind = c->K_CONTAINS()      ? ast::CondKind::Contains
-                     : c->K_STARTS_WITH() ? ast::CondKind::StartsWith
-                                          : ast::CondKind::EndsWith;
-        node->name = name(c->ident());
-        ast::Literal lit;
-        lit.kind = ast::LiteralKind::String;
-        lit.text = value->value;
-        lit.range = value->range;
-        node->values.push_back(lit);
-      } else if (auto *c = dynamic_cast<P::IsCondContext *>(primaryCtx)) {
-        node->kind = c->K_SET() ? ast::CondKind::IsSet : ast::CondKind::IsEmpty;
-        node->name = name(c->ident());
       }
       for (size_t i = 0; i < notCtx->K_NOT().size(); ++i) {
         auto *negation = file_.arena.make<ast::Condition>();
@@ -111,11 +121,11 @@ ast::Condition *AstBuilder::condition(P::ConditionContext *ctx) {
         negation->children.push_back(node);
         node = negation;
       }
-      andNode->children.push_back(node);
+      operands.push_back(node);
     }
-    orNode->children.push_back(andNode->children.size() == 1 ? andNode->children.front() : andNode);
+    alternatives.push_back(combine(ast::CondKind::And, range(andCtx), std::move(operands)));
   }
-  return orNode->children.size() == 1 ? orNode->children.front() : orNode;
+  return combine(ast::CondKind::Or, range(ctx), std::move(alternatives));
 }
 
 // ---- flows ---------------------------------------------------------------
