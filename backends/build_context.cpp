@@ -53,11 +53,15 @@ const FlowPlan &BuildContext::plan(sema::FlowId flow, const PlanOptions &options
   slot = std::make_unique<FlowPlan>(buildFlowPlan(program_, environments_, env_, flow, options));
   if (slot->tooLarge) {
     const sema::Flow &decl = program_.flows[flow.value];
+    std::string limit = std::to_string(options.maxNodes);
     unsupported(decl.nameRange, Construct::Branch,
-                "its branches cannot rejoin on this platform, and copying the rest of the flow "
-                "into each branch would exceed " +
-                    std::to_string(options.maxNodes) +
-                    " steps; split the flow, or move shared steps into a flow of their own");
+                options.tree ? "its branches cannot rejoin on this platform, and copying the rest "
+                               "of the flow into each branch would exceed " +
+                                   limit +
+                                   " steps; split the flow, or move shared steps into a flow "
+                                   "of their own"
+                             : "the flow has more than " + limit +
+                                   " steps; split it into flows of their own");
   }
   return *slot;
 }

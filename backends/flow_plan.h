@@ -9,7 +9,8 @@
 //  - `stop` ends the path (no node), so do the statements after it;
 //  - with `safe_mode S`, every send is preceded by a branch "in S";
 //  - on request, branches never rejoin (the rest of the flow is copied into
-//    each branch) for platforms whose flows are trees.
+//    each branch) for platforms whose flows are trees. No backend asks for
+//    it any more: every platform lets several steps name one next step.
 // Nodes are numbered in pre-order of the source, so numbering is stable for
 // the same input; backends derive their platform ids from the numbers.
 #pragma once
@@ -81,14 +82,14 @@ struct FlowPlan {
   std::vector<Condition> goals;
   /// True when an enrolment filter is constant-false: no contact can enter.
   bool neverEnrols = false;
-  bool tooLarge = false; ///< tree shape needed more than the node budget
+  bool tooLarge = false; ///< the plan needed more than the node budget
 
   const PlanNode &node(NodeIndex index) const { return nodes[index]; }
 };
 
 struct PlanOptions {
   bool tree = false;      ///< branches never rejoin: copy the continuation
-  size_t maxNodes = 5000; ///< budget for the tree copy (tooLarge beyond)
+  size_t maxNodes = 5000; ///< node budget, tree copies included (tooLarge beyond)
 };
 
 /// Flags resolved for one environment.

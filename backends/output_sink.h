@@ -29,6 +29,8 @@ class MemorySink : public OutputSink {
 public:
   void write(std::string_view path, std::string contents) override;
   const std::map<std::string, std::string> &files() const { return files_; }
+  /// The files, for moving them into another sink.
+  std::map<std::string, std::string> &mutableFiles() { return files_; }
 
 private:
   std::map<std::string, std::string> files_;

@@ -1,8 +1,9 @@
 // The flow plan as Klaviyo `actions`: one action per plan node, in node
 // order, with `temporary_id` "action-N" (N = the node's pre-order number) and
 // `links` (`next`, or `next_if_true` / `next_if_false` for a
-// `conditional-split`); `null` ends the path. Klaviyo flows are trees, so
-// the plan is asked for with branches that never rejoin. A `require` filter
+// `conditional-split`); `null` ends the path. Several links may name one
+// action: the branches of an `if` join at the statement after it, so every
+// statement is one action (no copies). A `require` filter
 // becomes a first `conditional-split` whose false side ends the flow.
 #include "backends/klaviyo/klaviyo_context.h"
 

@@ -68,8 +68,8 @@ void declarePoliciesAndConditions(Capabilities &caps) {
       .set(C::SafeMode, S::Native,
            "a `conditional-split` on membership of the safe-mode segment or list before each send");
   caps.set(C::Branch, S::Native,
-           "a `conditional-split`; branches never rejoin, so the rest of the flow is copied into "
-           "each branch")
+           "a `conditional-split`; its two links may name one action, so the branches join at the "
+           "statement after the `if`")
       .set(C::CondCompare, S::Native,
            "a `profile-property` condition (string, numeric or boolean filter)")
       .set(C::CondText, S::Native, "a `profile-property` string filter")

@@ -99,7 +99,9 @@ std::optional<json> flowFilter(KlaviyoContext &k, const sema::Flow &flow, const 
 
 bool emitFlow(KlaviyoContext &k, sema::FlowId id, OutputSink &out) {
   const sema::Flow &flow = k.program.flows[id.value];
-  const FlowPlan &plan = k.ctx.plan(id, PlanOptions{.tree = true});
+  // Branches join at the statement after the `if`: several links may name one
+  // action, so each statement is emitted once (the output grows linearly).
+  const FlowPlan &plan = k.ctx.plan(id);
   if (plan.tooLarge)
     return false; // reported by ctx.plan
   json actions, entry;

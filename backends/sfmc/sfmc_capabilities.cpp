@@ -73,8 +73,8 @@ void policies(Capabilities &c) {
 
 void conditions(Capabilities &c) {
   c.set(Construct::Branch, Support::Native,
-        "`MULTICRITERIADECISION` with one criteria path and the remainder path; paths never "
-        "rejoin, so the rest of the flow is copied into each path");
+        "`MULTICRITERIADECISION` with one criteria path and the remainder path; the paths join "
+        "(several outcomes name one activity) at the statement after the `if`");
   c.set(Construct::CondCompare, Support::Native, "a filter condition on a Contact attribute");
   c.set(Construct::CondText, Support::Native,
         "`Contains` / `BeginsWith` / `EndsWith` filter conditions");

@@ -41,10 +41,12 @@ public:
     for (NodeIndex i = 0; i < plan_.nodes.size(); ++i)
       if (!chain(i, chains[i]))
         return std::nullopt;
-    auto first = [&](NodeIndex index) {
-      return index == kEnd ? std::string()
-                           : chains[index].front().activity["key"].get<std::string>();
-    };
+    // The key each node is entered by, taken before the activities are moved
+    // out: with joins, a node is also named by nodes that come after it.
+    std::vector<std::string> entries(plan_.nodes.size());
+    for (NodeIndex i = 0; i < plan_.nodes.size(); ++i)
+      entries[i] = chains[i].front().activity["key"].get<std::string>();
+    auto first = [&](NodeIndex index) { return index == kEnd ? std::string() : entries[index]; };
     json out = json::array();
     std::string entry = first(plan_.entry);
     if (plan_.neverEnrols || !plan_.enrolmentFilters.empty()) {
@@ -175,7 +177,9 @@ json journeyDefaults(const BuildContext &ctx) {
 
 std::optional<Journey> buildJourney(BuildContext &ctx, sema::FlowId id) {
   const sema::Flow &flow = ctx.program().flows[id.value];
-  const FlowPlan &plan = ctx.plan(id, PlanOptions{.tree = true});
+  // Paths join at the activity after the decision: several outcomes name one
+  // key (Journey Builder's "join"), so each statement is emitted once.
+  const FlowPlan &plan = ctx.plan(id);
   if (plan.tooLarge)
     return std::nullopt;
   std::optional<Entry> entry = journeyEntry(ctx, flow);

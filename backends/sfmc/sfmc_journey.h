@@ -1,8 +1,8 @@
 // One flow as a Journey Builder journey: the create body of
 // `POST /interaction/v1/interactions` and the entry event definition it
-// needs. The flow is planned as a tree (Journey Builder paths never rejoin);
-// each plan node becomes one activity, a send may be preceded by a policy
-// guard decision and a quiet-hours WAIT, and outcomes link activity keys.
+// needs. Paths join where the flow's do (several outcomes naming one key is
+// Journey Builder's "join"), so each plan node becomes one activity, a send may be preceded by a
+// policy guard decision and a quiet-hours WAIT, and outcomes link activity keys.
 #pragma once
 
 #include "backends/sfmc/sfmc_entry.h"

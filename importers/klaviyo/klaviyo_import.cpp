@@ -10,8 +10,10 @@
 // set, send-internal-alert → notify, a track-event internal-service → emit
 // event. The per-trigger copies `mac build` writes of a flow with several
 // triggers ("<name> (trigger i of n)", same definition) become one flow with
-// every trigger again. Klaviyo flows are trees: the structurer moves identical tails back
-// after the `if`. Other action types and conditions are kept as
+// every trigger again. Branches that join (several links naming one action, as
+// `mac build` writes them) close the `if` there; for tree-shaped flows (each
+// branch with its own copy of the rest) the structurer moves identical tails
+// back after the `if`. Other action types and conditions are kept as
 // `// IMPORT:` comments (MAC9003).
 #include "importers/klaviyo/klaviyo_import.h"
 
@@ -184,18 +186,38 @@ private:
     return type == "send-email" || type == "send-sms" || type == "send-mobile-push";
   }
 
-  /// The actions from `id` on, without their ids: equal for the copies a
-  /// tree-shaped flow makes of one continuation.
-  json shape(const std::string &id) const {
-    if (id.empty() || !index_.count(id))
-      return nullptr;
-    const json &a = action(id);
-    json out = {{"type", a.value("type", json())}, {"data", a.value("data", json())}};
-    if (text(a, "type") == "conditional-split")
-      out["next"] = {shape(next(id, "next_if_true")), shape(next(id, "next_if_false"))};
-    else
-      out["next"] = shape(next(id, "next"));
-    return out;
+  /// The links of `id` in order (both sides of a split, or `next`).
+  std::vector<std::string> links(const std::string &id) const {
+    if (text(action(id), "type") == "conditional-split")
+      return {next(id, "next_if_true"), next(id, "next_if_false")};
+    return {next(id, "next")};
+  }
+
+  /// True when the actions from `a` on and from `b` on do the same, ids
+  /// aside: the same action (a flow whose branches join, as `mac build`
+  /// writes it), or equal copies (a tree-shaped flow copies one continuation
+  /// into each branch). Pairs are compared once each, without recursion, so
+  /// this stays linear on a flow that joins.
+  bool sameTail(const std::string &a, const std::string &b) const {
+    std::set<std::pair<std::string, std::string>> seen;
+    std::vector<std::pair<std::string, std::string>> work{{a, b}};
+    while (!work.empty()) {
+      auto [x, y] = work.back();
+      work.pop_back();
+      if (x == y || !seen.insert({x, y}).second)
+        continue;
+      bool hasX = !x.empty() && index_.count(x), hasY = !y.empty() && index_.count(y);
+      if (!hasX || !hasY)
+        return false; // one path ends (or names no action) and the other goes on
+      const json &ax = action(x), &ay = action(y);
+      if (ax.value("type", json()) != ay.value("type", json()) ||
+          ax.value("data", json()) != ay.value("data", json()))
+        return false;
+      std::vector<std::string> nx = links(x), ny = links(y);
+      for (size_t i = 0; i < nx.size(); ++i)
+        work.emplace_back(nx[i], ny[i]);
+    }
+    return true;
   }
 
   /// The audience of a safe-mode split `mac build` puts before a send: a
@@ -217,7 +239,7 @@ private:
       return {};
     std::string send = next(id, "next_if_true");
     if (!index_.count(send) || !isSend(send) ||
-        shape(next(send, "next")) != shape(next(id, "next_if_false")))
+        !sameTail(next(send, "next"), next(id, "next_if_false")))
       return {};
     return only["group_ids"][0].get<std::string>();
   }

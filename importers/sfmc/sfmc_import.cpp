@@ -170,24 +170,36 @@ private:
     return key;
   }
 
-  /// The activities from `key` on without their keys, ids and decision
-  /// names: equal for the copies Journey Builder's tree needs of one
-  /// continuation.
-  json shape(const std::string &key) const {
-    std::string at = resolve(key);
-    if (at.empty() || !index_.count(at))
-      return nullptr;
-    const json &a = activity(at);
-    json out = {{"type", a.value("type", json())},
-                {"configurationArguments", a.value("configurationArguments", json())},
-                {"arguments", a.value("arguments", json())}};
-    if (!isDecision(a))
-      out["name"] = a.value("name", json());
-    json nexts = json::array();
-    for (const json &o : a.value("outcomes", json::array()))
-      nexts.push_back(shape(text(o, "next")));
-    out["next"] = std::move(nexts);
-    return out;
+  /// True when the activities from `a` on and from `b` on do the same,
+  /// keys, ids and decision names aside: the same activity (paths that
+  /// join, as `mac build` writes them) or equal copies (a journey whose
+  /// paths each carry their own copy of the rest). Pairs are compared once
+  /// each, without recursion, so this stays linear on a journey that joins.
+  bool sameTail(const std::string &a, const std::string &b) const {
+    std::set<std::pair<std::string, std::string>> seen;
+    std::vector<std::pair<std::string, std::string>> work{{a, b}};
+    while (!work.empty()) {
+      std::string x = resolve(work.back().first), y = resolve(work.back().second);
+      work.pop_back();
+      if (x == y || !seen.insert({x, y}).second)
+        continue;
+      bool hasX = !x.empty() && index_.count(x), hasY = !y.empty() && index_.count(y);
+      if (!hasX || !hasY)
+        return false; // one path ends (or names no activity) and the other goes on
+      const json &ax = activity(x), &ay = activity(y);
+      for (const char *key : {"type", "configurationArguments", "arguments"})
+        if (ax.value(key, json()) != ay.value(key, json()))
+          return false;
+      if (!isDecision(ax) && ax.value("name", json()) != ay.value("name", json()))
+        return false;
+      const json &ox = ax.value("outcomes", json::array()),
+                 &oy = ay.value("outcomes", json::array());
+      if (ox.size() != oy.size())
+        return false;
+      for (size_t i = 0; i < ox.size(); ++i)
+        work.emplace_back(text(ox[i], "next"), text(oy[i], "next"));
+    }
+    return true;
   }
 
   /// The policy guard `mac build` puts before a send ("<send>-policy"): the
@@ -247,7 +259,7 @@ private:
     std::string send = resolve(next(key));
     if (type(send) != "EMAILV2" && type(send) != "SMSSYNC")
       return;
-    if (shape(next(send)) != shape(next(key, 1)))
+    if (!sameTail(next(send), next(key, 1)))
       return;
     ast::Condition *audience = decisionCriteria(key, "default_path_1");
     if (!audience)

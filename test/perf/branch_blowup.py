@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 """Shows how the size of `mac build` output grows with the number of
-sequential `if` statements in a flow, per target. Klaviyo and SFMC branches
-never rejoin, so their backends copy the rest of the flow into each branch:
-k `if` blocks in a row give 2^k copies of the tail. This is why bench_all.py
-builds all six targets only on small bundles.
+sequential `if` statements in a flow, per target. Until session 7 the
+Klaviyo and SFMC backends copied the rest of the flow into each branch (k
+`if` blocks in a row gave 2^k copies of the tail); they now join the
+branches after the `if`, and every target should grow linearly: the script
+exits 1 when a target's bytes per flow grow by more than half from one row
+to the next past 3 `if`s (linear growth adds at most a third there,
+doubling is exponential), so it can fail.
 
 Writes a bundle of F flows, each with K sequential `if score > j { set ... }`
 blocks and nothing else, for K = 1..MAX, and prints a Markdown table of the
@@ -13,6 +16,7 @@ usage: branch_blowup.py MAC_BINARY [--flows 10] [--max 8] [--targets T,...]"""
 import argparse
 import os
 import subprocess
+import sys
 import tempfile
 import time
 
@@ -41,6 +45,7 @@ def main():
     targets = args.targets.split(",")
     print("| sequential ifs | " + " | ".join(targets) + " |")
     print("|---:|" + "---:|" * len(targets))
+    previous, exponential = {}, set()
     with tempfile.TemporaryDirectory() as tmp:
         for k in range(1, args.max + 1):
             with open(os.path.join(tmp, "bundle.flow"), "w") as f:
@@ -55,7 +60,13 @@ def main():
                     cells.append(f"exit {out.returncode}")
                     continue
                 cells.append(f"{len(out.stdout) / args.flows / 1e3:,.1f} kB/flow, {elapsed:.2f} s")
+                if k > 3 and target in previous and len(out.stdout) > 1.5 * previous[target]:
+                    exponential.add(target)
+                previous[target] = len(out.stdout)
             print(f"| {k} | " + " | ".join(cells) + " |")
+    if exponential:
+        print(f"grows faster than linearly: {', '.join(sorted(exponential))}", file=sys.stderr)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

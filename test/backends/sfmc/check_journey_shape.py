@@ -14,8 +14,11 @@ definitions. A journey passes when:
     that type, and its own keys and outcome keys subsets of what they show
     for any activity (the envelope and outcomes are the same for all types);
   - `outcomes[].next` names existing activities, keys are unique, every
-    activity is reachable from the first one, and no activity has two
-    predecessors (Journey Builder paths never rejoin);
+    activity is reachable from the first one, and no path loops back to an
+    activity already on it. Several outcomes may name one activity: that is
+    Journey Builder's join ("Multiple outcomes with the same next value,
+    pointing to the same activity, constitutes a join", Salesforce's "Join
+    Activity Format" page of the Journey Specification);
   - each event definition the triggers name exists in
     assets/event-definitions/ and is shaped like a sample item of its type.
 
@@ -148,22 +151,33 @@ def check_graph(name, activities, errors):
     if len(set(keys)) != len(keys):
         errors.append(f"{name}: activity keys are not unique")
     known = set(keys)
-    parents = {}
     for a in activities:
         for o in a.get("outcomes", []):
             target = o.get("next")
-            if target is None:
-                continue
-            if target not in known:
+            if target is not None and target not in known:
                 errors.append(f"{name}: `{a['key']}` goes to `{target}`, which does not exist")
-            elif target in parents:
-                errors.append(f"{name}: `{target}` is reached from `{parents[target]}` and "
-                              f"`{a['key']}` (paths rejoin)")
-            parents.setdefault(target, a["key"])
+    nexts = {a["key"]: [o.get("next") for o in a.get("outcomes", []) if o.get("next") in known]
+             for a in activities}
+    # A loop: an outcome back to an activity still on the depth-first path.
+    state = {}  # key -> "open" (on the path) or "done"
+    for root in keys:
+        if root in state:
+            continue
+        state[root] = "open"
+        stack = [(root, iter(nexts.get(root, [])))]
+        while stack:
+            key, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                state[key] = "done"
+                stack.pop()
+            elif state.get(child) == "open":
+                errors.append(f"{name}: `{key}` loops back to `{child}`")
+            elif child not in state:
+                state[child] = "open"
+                stack.append((child, iter(nexts.get(child, []))))
     if activities:
         seen, todo = set(), [keys[0]]
-        nexts = {a["key"]: [o.get("next") for o in a.get("outcomes", []) if o.get("next")]
-                 for a in activities}
         while todo:
             key = todo.pop()
             if key in seen or key not in nexts:
