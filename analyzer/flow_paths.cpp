@@ -249,6 +249,7 @@ public:
         sources_.text(flow.range.file).substr(flow.range.begin, flow.range.end - flow.range.begin);
     if (const FlowPathsCache::Entry *entry = cache_.find(key)) {
       replay(*entry, id, *extent);
+      paths_.identities_[id.value] = entry->identity;
       return;
     }
     size_t marks[5] = {paths_.deadCode_.size(), paths_.constants_.size(),
@@ -256,7 +257,7 @@ public:
                        paths_.unguarded_.size()};
     FlowWalker(program_, paths_, id).walk();
     if (std::optional<FlowPathsCache::Entry> entry = extract(marks, *extent))
-      cache_.store(std::move(key), std::move(*entry));
+      paths_.identities_[id.value] = cache_.store(std::move(key), std::move(*entry));
   }
 
 private:
@@ -458,6 +459,7 @@ std::unique_ptr<FlowPaths> FlowPaths::compute(CheckContext &ctx) {
     return paths;
   }
   FlowMemo memo(ctx, *paths, *cache);
+  paths->identities_.assign(ctx.program().flows.size(), 0);
   for (uint32_t i = 0; i < ctx.program().flows.size(); ++i)
     if (memo.usable())
       memo.run(FlowId{i});

@@ -82,6 +82,12 @@ public:
   /// and `require` filters are compatible).
   bool entriesCanOverlap(sema::FlowId a, size_t triggerA, sema::FlowId b, size_t triggerB) const;
 
+  /// The identity of the flow's entry in the memo (flow_paths_cache.h) this
+  /// run replayed or stored, or 0: no memo, or the flow was not memoised.
+  uint64_t memoIdentity(sema::FlowId flow) const {
+    return flow.value < identities_.size() ? identities_[flow.value] : 0;
+  }
+
   const std::vector<DeadCode> &deadCode() const { return deadCode_; }
   const std::vector<ConstantCondition> &constantConditions() const { return constants_; }
   const std::vector<GoalAtEntry> &goalsAtEntry() const { return goalsAtEntry_; }
@@ -98,6 +104,7 @@ private:
   std::vector<GoalAtEntry> goalsAtEntry_;
   std::vector<DuplicateSend> duplicates_;
   std::vector<UnguardedSend> unguarded_;
+  std::vector<uint64_t> identities_; ///< per FlowId, with a memo only
 };
 
 } // namespace mac::analyzer

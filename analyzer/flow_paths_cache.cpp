@@ -20,13 +20,17 @@ const FlowPathsCache::Entry *FlowPathsCache::find(const std::string &key) {
   return &moved->second;
 }
 
-void FlowPathsCache::store(std::string key, Entry entry) {
+uint64_t FlowPathsCache::store(std::string key, Entry entry) {
+  entry.identity = nextIdentity_++;
+  uint64_t identity = entry.identity;
   current_.insert_or_assign(std::move(key), std::move(entry));
+  return identity;
 }
 
 void FlowPathsCache::finishRun() {
   previous_ = std::move(current_);
   current_.clear();
+  pairs_.finishRun();
 }
 
 } // namespace mac::analyzer

@@ -13,9 +13,14 @@
 // from the flow's first, source offsets from the flow's start, so they are
 // relocated when flows above it grow or shrink. A flow whose ids are not
 // contiguous, or whose facts point outside it, is never memoised.
+//
+// Each stored entry gets an identity, a number never reused, that stands for
+// its key: the pairwise checks key their own memo on it (pair_memo.h), which
+// this cache holds and ages with its own runs.
 #pragma once
 
 #include "analyzer/flow_paths.h"
+#include "analyzer/pair_memo.h"
 
 #include <string>
 #include <unordered_map>
@@ -33,14 +38,20 @@ public:
     std::vector<GoalAtEntry> goalsAtEntry;
     std::vector<DuplicateSend> duplicates;
     std::vector<UnguardedSend> unguarded;
+    uint64_t identity = 0; ///< set by store(): unique to this entry's key
   };
 
   /// The entry stored under `key` in the last or the current run, or null;
   /// a found entry is kept for the next run.
   const Entry *find(const std::string &key);
-  void store(std::string key, Entry entry);
-  /// Ends a run: entries not used in it are forgotten.
+  /// Stores `entry` under `key` with a new identity, which it returns.
+  uint64_t store(std::string key, Entry entry);
+  /// Ends a run: entries not used in it are forgotten (the pair memo's too:
+  /// the pairwise checks of a run run after its path analysis).
   void finishRun();
+
+  /// The pairwise checks' memo, keyed by the identities of this cache.
+  PairMemo &pairs() { return pairs_; }
 
   size_t hits() const { return hits_; }     ///< flows replayed, over every run
   size_t misses() const { return misses_; } ///< flows walked, over every run
@@ -48,6 +59,8 @@ public:
 private:
   std::unordered_map<std::string, Entry> previous_, current_;
   size_t hits_ = 0, misses_ = 0;
+  uint64_t nextIdentity_ = 1;
+  PairMemo pairs_;
 };
 
 } // namespace mac::analyzer

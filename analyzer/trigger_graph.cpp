@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <deque>
 #include <map>
+#include <unordered_map>
 
 namespace mac::analyzer {
 
@@ -370,7 +371,7 @@ private:
 
   const Program &program_;
   TriggerGraph &g_;
-  std::map<std::string, uint32_t> keyIndex_;
+  std::unordered_map<std::string, uint32_t> keyIndex_;    ///< only looked up, never iterated
   std::map<uint32_t, std::vector<uint32_t>> numericKeys_; ///< field → numeric valued keys
   std::vector<uint32_t> component_;
   std::vector<uint32_t> flowsPerComponent_;

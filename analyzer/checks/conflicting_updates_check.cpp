@@ -4,9 +4,11 @@
 // different literal values, so the final value depends on which runs last.
 // One diagnostic per pair of flows and field, at the later flow's `set`, with
 // notes at the earlier flow's `set` and at both triggers. Only `set`s that
-// some path reaches count; `increment` is not a conflicting update.
+// some path reaches count; `increment` is not a conflicting update. The
+// language server replays a pair's finding from its memo (pair_memo.h).
 #include "analyzer/checks/same_trigger.h"
 #include "analyzer/flow_paths.h"
+#include "analyzer/pair_memo.h"
 #include "analyzer/program_queries.h"
 
 #include <fmt/format.h>
@@ -81,11 +83,33 @@ private:
     if (a.set->value == b.set->value)
       return;
     auto pair = std::make_tuple(a.entry.flow.value, b.entry.flow.value, a.set->field);
-    if (reported_.count(pair) || !ctx.get<FlowPaths>().entriesCanOverlap(
-                                     a.entry.flow, a.entry.trigger, b.entry.flow, b.entry.trigger))
+    if (reported_.count(pair))
       return;
-    reported_.insert(pair);
+    // The pair's finding is a function of both flows (their `set`s are
+    // numbered within each flow): replayed from the server's memo when it
+    // has it.
+    PairMemo::Key key;
+    PairMemo *memo = pairMemoFor(ctx, kMemoCheck, a.entry.flow.value, b.entry.flow.value, key);
+    key.a = a.entry.trigger, key.b = b.entry.trigger;
+    key.c = uint32_t(a.set - sets_[a.entry.flow.value]->data());
+    key.d = uint32_t(b.set - sets_[b.entry.flow.value]->data());
     const Program &program = ctx.program();
+    SourceRange firstRange = program.flows[a.entry.flow.value].range;
+    SourceRange secondRange = program.flows[b.entry.flow.value].range;
+    if (const PairMemo::Result *known = memo ? memo->find(key) : nullptr) {
+      if (*known) {
+        reported_.insert(pair);
+        ctx.diags().add(PairMemo::toAbsolute(**known, firstRange, secondRange));
+      }
+      return;
+    }
+    if (!ctx.get<FlowPaths>().entriesCanOverlap(a.entry.flow, a.entry.trigger, b.entry.flow,
+                                                b.entry.trigger)) {
+      if (memo)
+        memo->store(key, std::nullopt);
+      return;
+    }
+    reported_.insert(pair);
     const Flow &first = program.flows[a.entry.flow.value];
     const Flow &second = program.flows[b.entry.flow.value];
     const Field &field = program.fields[a.set->field];
@@ -101,8 +125,13 @@ private:
           {fmt::format("flow `{}` starts on `{}`", flow->name, triggerLabel(program, trigger)),
            trigger.range});
     }
+    if (memo)
+      if (std::optional<diag::Diagnostic> relative =
+              PairMemo::toRelative(d, firstRange, secondRange))
+        memo->store(key, std::move(relative));
   }
 
+  static constexpr uint32_t kMemoCheck = 2003;
   std::vector<std::optional<std::vector<SetStep>>> sets_;
   std::set<std::tuple<uint32_t, uint32_t, uint32_t>> reported_;
 };

@@ -4,9 +4,11 @@
 // (non-transactional) template on the same channel, so the contact gets two
 // messages at once. One diagnostic per pair of flows and channel, at the later
 // flow's trigger, with notes at the earlier flow's trigger and at the first
-// reachable marketing send of each flow on that channel.
+// reachable marketing send of each flow on that channel. The language server
+// replays a pair's finding from its memo (pair_memo.h).
 #include "analyzer/checks/same_trigger.h"
 #include "analyzer/flow_paths.h"
+#include "analyzer/pair_memo.h"
 #include "analyzer/program_queries.h"
 
 #include <fmt/format.h>
@@ -76,11 +78,30 @@ private:
 
   void check(CheckContext &ctx, const Item &a, const Item &b, size_t channel) {
     auto pair = std::make_tuple(a.entry.flow.value, b.entry.flow.value, channel);
-    if (reported_.count(pair) || !ctx.get<FlowPaths>().entriesCanOverlap(
-                                     a.entry.flow, a.entry.trigger, b.entry.flow, b.entry.trigger))
+    if (reported_.count(pair))
       return;
-    reported_.insert(pair);
+    // The pair's finding is a function of both flows (their sends on the
+    // channel included): replayed from the server's memo when it has it.
+    PairMemo::Key key;
+    PairMemo *memo = pairMemoFor(ctx, kMemoCheck, a.entry.flow.value, b.entry.flow.value, key);
+    key.a = a.entry.trigger, key.b = b.entry.trigger, key.c = uint32_t(channel);
     const Program &program = ctx.program();
+    SourceRange firstRange = program.flows[a.entry.flow.value].range;
+    SourceRange secondRange = program.flows[b.entry.flow.value].range;
+    if (const PairMemo::Result *known = memo ? memo->find(key) : nullptr) {
+      if (*known) {
+        reported_.insert(pair);
+        ctx.diags().add(PairMemo::toAbsolute(**known, firstRange, secondRange));
+      }
+      return;
+    }
+    if (!ctx.get<FlowPaths>().entriesCanOverlap(a.entry.flow, a.entry.trigger, b.entry.flow,
+                                                b.entry.trigger)) {
+      if (memo)
+        memo->store(key, std::nullopt);
+      return;
+    }
+    reported_.insert(pair);
     const Flow &first = program.flows[a.entry.flow.value];
     const Flow &second = program.flows[b.entry.flow.value];
     const Trigger &firstTrigger = first.triggers[a.entry.trigger];
@@ -96,8 +117,13 @@ private:
           {fmt::format("flow `{}` sends `{}` here", flow->name, program.declared(stmt.target).name),
            stmt.range});
     }
+    if (memo)
+      if (std::optional<diag::Diagnostic> relative =
+              PairMemo::toRelative(d, firstRange, secondRange))
+        memo->store(key, std::move(relative));
   }
 
+  static constexpr uint32_t kMemoCheck = 2202;
   std::vector<std::optional<Sends>> sends_;
   std::set<std::tuple<uint32_t, uint32_t, size_t>> reported_;
 };

@@ -39,11 +39,7 @@ void didClose(Server &server, const Json &params) {
     return server.log("didClose: the document is not open");
   std::string path = document->path;
   server.workspace().documents().close(*uri);
-  server.workspace().closed(path, *uri,
-                            [&](const std::string &target, std::optional<int64_t> version,
-                                const std::vector<Diagnostic> &diagnostics) {
-                              server.publishDiagnostics(target, version, diagnostics);
-                            });
+  server.workspace().closed(path, *uri, server.publisher());
 }
 
 void didSave(Server &server, const Json &params) {

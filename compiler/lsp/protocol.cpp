@@ -108,11 +108,23 @@ void writeDiagnostic(llvm::json::OStream &out, const Diagnostic &diagnostic) {
 
 } // namespace
 
-std::string publishDiagnosticsMessage(const std::string &uri, std::optional<int64_t> version,
-                                      const std::vector<Diagnostic> &diagnostics) {
+std::string diagnosticsArrayJson(const std::vector<Diagnostic> &diagnostics) {
   std::string text;
   llvm::raw_string_ostream stream(text);
   stream.SetBuffered(); // unbuffered, each of the many small writes appends to the string
+  llvm::json::OStream out(stream);
+  out.array([&] {
+    for (const Diagnostic &diagnostic : diagnostics)
+      writeDiagnostic(out, diagnostic);
+  });
+  stream.flush();
+  return text;
+}
+
+std::string publishDiagnosticsMessage(const std::string &uri, std::optional<int64_t> version,
+                                      std::string_view diagnosticsArray) {
+  std::string text;
+  llvm::raw_string_ostream stream(text);
   llvm::json::OStream out(stream);
   out.object([&] {
     out.attribute("jsonrpc", "2.0");
@@ -121,14 +133,18 @@ std::string publishDiagnosticsMessage(const std::string &uri, std::optional<int6
       out.attribute("uri", uri);
       if (version)
         out.attribute("version", *version);
-      out.attributeArray("diagnostics", [&] {
-        for (const Diagnostic &diagnostic : diagnostics)
-          writeDiagnostic(out, diagnostic);
-      });
+      out.attributeBegin("diagnostics");
+      out.rawValue(llvm::StringRef(diagnosticsArray.data(), diagnosticsArray.size()));
+      out.attributeEnd();
     });
   });
   stream.flush();
   return text;
+}
+
+std::string publishDiagnosticsMessage(const std::string &uri, std::optional<int64_t> version,
+                                      const std::vector<Diagnostic> &diagnostics) {
+  return publishDiagnosticsMessage(uri, version, diagnosticsArrayJson(diagnostics));
 }
 
 Json toJson(const TextEdit &edit) {

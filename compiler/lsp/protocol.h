@@ -122,6 +122,13 @@ Json toJson(const Diagnostic &diagnostic);
 /// diagnostics per edit). The same members as toJson(Diagnostic).
 std::string publishDiagnosticsMessage(const std::string &uri, std::optional<int64_t> version,
                                       const std::vector<Diagnostic> &diagnostics);
+/// The compact JSON array of `diagnostics` as publishDiagnosticsMessage
+/// writes it, so that an unchanged list is serialised once and sent again
+/// with a new version (the open document after every edit).
+std::string diagnosticsArrayJson(const std::vector<Diagnostic> &diagnostics);
+/// The same notification around an array from diagnosticsArrayJson().
+std::string publishDiagnosticsMessage(const std::string &uri, std::optional<int64_t> version,
+                                      std::string_view diagnosticsArray);
 Json toJson(const TextEdit &edit);
 Json toJson(const WorkspaceEdit &edit);
 Json toJson(const CodeAction &action);

@@ -185,8 +185,8 @@ void Server::publishDiagnostics(const std::string &uri, std::optional<int64_t> v
 
 Publisher Server::publisher() {
   return [this](const std::string &uri, std::optional<int64_t> version,
-                const std::vector<Diagnostic> &diagnostics) {
-    publishDiagnostics(uri, version, diagnostics);
+                const std::string &diagnosticsArray) {
+    transport_.sendText(publishDiagnosticsMessage(uri, version, diagnosticsArray));
   };
 }
 

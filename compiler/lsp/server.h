@@ -78,6 +78,8 @@ public:
   /// Sends textDocument/publishDiagnostics.
   void publishDiagnostics(const std::string &uri, std::optional<int64_t> version,
                           const std::vector<Diagnostic> &diagnostics);
+  /// Workspace publishing through publishDiagnostics (a serialised list).
+  Publisher publisher();
 
   // Lifecycle, driven by handle_lifecycle.cpp.
   bool initialized() const { return initialized_; }
@@ -86,8 +88,6 @@ public:
   void markExit() { exit_ = true; }
 
 private:
-  /// Workspace publishing through publishDiagnostics.
-  Publisher publisher();
   void pullReady();
   void accept(Incoming incoming);
   void handle(const Incoming &incoming);

@@ -111,7 +111,7 @@ void Workspace::closed(const std::string &path, const std::string &uri, const Pu
   for (const auto &[published, fingerprint] : lone->second.publishedFingerprint)
     cleared.insert(published);
   for (const std::string &published : cleared)
-    publish(published, std::nullopt, {});
+    publish(published, std::nullopt, "[]");
   bundles_.erase(lone);
 }
 
@@ -139,6 +139,8 @@ void Workspace::analyse(Bundle &bundle, const Publisher &publish, const Logger &
     bundle.flowPaths = std::make_unique<analyzer::FlowPathsCache>();
   options.flowPathsCache = bundle.flowPaths.get();
   size_t hitsBefore = bundle.flowPaths->hits(), missesBefore = bundle.flowPaths->misses();
+  size_t pairHitsBefore = bundle.flowPaths->pairs().hits();
+  size_t pairMissesBefore = bundle.flowPaths->pairs().misses();
   driver::PhaseTimes times;
   options.times = &times;
   // The last analysis's results are freed only once this one is published:
@@ -176,12 +178,14 @@ void Workspace::analyse(Bundle &bundle, const Publisher &publish, const Logger &
     std::fprintf(
         stderr,
         "mac lsp: %s: %zu files parsed, pipeline %.1f ms (load %.1f, sema %.1f, "
-        "checks %.1f, lint %.1f; flows memoised %zu, walked %zu), sort %.1f ms, publish %.1f "
-        "ms, %zu diagnostics\n",
+        "checks %.1f, lint %.1f; flows memoised %zu, walked %zu; pairs memoised %zu, checked "
+        "%zu), sort %.1f ms, publish %.1f ms, %zu diagnostics\n",
         bundle.root.c_str(), bundle.asts.parses() - parsesBefore, pipeline, times.load, times.sema,
         times.checks, times.lint, bundle.flowPaths->hits() - hitsBefore,
-        bundle.flowPaths->misses() - missesBefore, sorted - pipeline, published - sorted,
-        bundle.diagnostics.size());
+        bundle.flowPaths->misses() - missesBefore,
+        bundle.flowPaths->pairs().hits() - pairHitsBefore,
+        bundle.flowPaths->pairs().misses() - pairMissesBefore, sorted - pipeline,
+        published - sorted, bundle.diagnostics.size());
 }
 
 std::string Workspace::uriOf(const std::string &path) const {
@@ -233,10 +237,22 @@ void Workspace::publishAll(Bundle &bundle, const Publisher &publish) {
     bool changed =
         fingerprint != (old == bundle.publishedFingerprint.end() ? kEmptyList : old->second);
     auto seen = bundle.publishedVersion.find(uri);
-    if (toConvert.count(uri))
-      bundle.published[uri] = std::move(lists[uri]);
-    if (changed || seen == bundle.publishedVersion.end() || seen->second != document->version)
-      publish(uri, document->version, bundle.published[uri]);
+    // A list converted again is often the list sent last (the edited file's
+    // text changes its fingerprint even when its list stays): its JSON is
+    // then reused.
+    if (toConvert.count(uri)) {
+      std::vector<Diagnostic> &last = bundle.published[uri];
+      if (lists[uri] != last) {
+        last = std::move(lists[uri]);
+        bundle.publishedJson.erase(uri);
+      }
+    }
+    if (changed || seen == bundle.publishedVersion.end() || seen->second != document->version) {
+      auto json = bundle.publishedJson.find(uri);
+      if (json == bundle.publishedJson.end())
+        json = bundle.publishedJson.emplace(uri, diagnosticsArrayJson(bundle.published[uri])).first;
+      publish(uri, document->version, json->second);
+    }
     bundle.publishedVersion[uri] = document->version;
     setPublished(bundle, uri, fingerprint);
   }
@@ -268,8 +284,9 @@ bool Workspace::flushPending(const Publisher &publish, const std::function<bool(
       if (first->second != kEmptyList)
         list = std::move(bundle.converter->byDocument(
             bundle.diagnostics, fallback, [&](const std::string &to) { return to == uri; })[uri]);
-      publish(uri, std::nullopt, list);
+      publish(uri, std::nullopt, diagnosticsArrayJson(list));
       bundle.published[uri] = std::move(list);
+      bundle.publishedJson.erase(uri);
       setPublished(bundle, uri, first->second);
       bundle.pending.erase(first);
     }

@@ -50,6 +50,10 @@ struct Bundle {
   std::map<std::string, uint64_t> publishedFingerprint;
   /// Per URI, the last list sent, reused while its fingerprint holds.
   std::map<std::string, std::vector<Diagnostic>> published;
+  /// Per open URI, the JSON array of `published[uri]` once serialised: an
+  /// edit that leaves a document's list as it was sends it again (with the
+  /// new version) without serialising it again.
+  std::map<std::string, std::string> publishedJson;
   std::map<std::string, int64_t> publishedVersion; ///< per open URI
   /// Lists of files not open in the editor that changed but were not sent
   /// yet, by fingerprint (0: empty): they are converted and go out when the
@@ -59,9 +63,10 @@ struct Bundle {
   size_t analyses = 0;
 };
 
-/// Sends textDocument/publishDiagnostics (the version only for open documents).
+/// Sends textDocument/publishDiagnostics (the version only for open
+/// documents) with a list serialised by diagnosticsArrayJson().
 using Publisher = std::function<void(const std::string &uri, std::optional<int64_t> version,
-                                     const std::vector<Diagnostic> &diagnostics)>;
+                                     const std::string &diagnosticsArray)>;
 /// Sends window/logMessage.
 using Logger = std::function<void(const std::string &message)>;
 

@@ -108,6 +108,10 @@ void Workspace::verify(Bundle &bundle, llvm::vfs::FileSystem &files) {
                          have.size(), i < want.size() ? describe(want[i]) : "(none)",
                          i < have.size() ? describe(have[i]) : "(none)"));
   }
+  // 3. A list kept serialised for the next version is the list it stands for.
+  for (const auto &[uri, json] : bundle.publishedJson)
+    if (json != diagnosticsArrayJson(bundle.published[uri]))
+      fail(bundle.root, fmt::format("{}: the serialised list differs from the published one", uri));
   std::fprintf(stderr, "mac lsp: MAC_LSP_VERIFY: %s: %zu diagnostics, %zu documents: same\n",
                bundle.root.c_str(), full.size(), uris.size());
 }

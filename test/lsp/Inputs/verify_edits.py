@@ -56,6 +56,23 @@ EDITS = [
     ("loop-edit-inside", "flows/flows_00000.flow", "wait 1d;", "wait 4d;", 20),
     ("unloop", "flows/flows_00002.flow", "reenroll after 30d;", "reenroll never;", 0),
     ("stop-removed", "flows/flows_00001.flow", "  stop;\n  wait 1d;\n", "  wait 1d;\n", 0),
+    # The pairwise checks' memo (MAC2003, MAC2202): a flow moves from one
+    # trigger's group to another (its pairs with the first group's flows
+    # disappear, pairs with the second's appear: MAC2003 and MAC2202 come and
+    # go) and back; a `set` changes value (its pairs' messages change, and
+    # the goal then holds after it: MAC2101); a comment between two flows
+    # (outside every flow: nothing may be replayed) and its removal.
+    ("overlap-move", "flows/flows_00002.flow", 'flow f248 "Flow 248" {\n  on tag_added t23;',
+     'flow f248 "Flow 248" {\n  on tag_added t24;', 0),
+    ("overlap-back", "flows/flows_00002.flow", 'flow f248 "Flow 248" {\n  on tag_added t24;',
+     'flow f248 "Flow 248" {\n  on tag_added t23;', 0),
+    ("conflict-value", "flows/flows_00002.flow", 'send e23;\n    set lead_status = "Nurturing";',
+     'send e23;\n    set lead_status = "SQL";', 1),
+    ("conflict-back", "flows/flows_00002.flow", 'send e23;\n    set lead_status = "SQL";',
+     'send e23;\n    set lead_status = "Nurturing";', 0),
+    ("comment-between", "flows/flows_00001.flow", 'flow f130 "Flow 130" {',
+     '// between two flows\nflow f130 "Flow 130" {', 0),
+    ("comment-removed", "flows/flows_00001.flow", '// between two flows\n', '', 0),
 ]
 
 
@@ -158,8 +175,10 @@ def main():
     verified = len(re.findall(r"MAC_LSP_VERIFY: .*: same", stderr))
     analyses = re.findall(r"flows memoised (\d+), walked (\d+)", stderr)
     memoised = sum(int(m) for m, w in analyses)
+    pairs = sum(int(m) for m in re.findall(r"pairs memoised (\d+)", stderr))
     print(f"exit {code}; verified {verified} analyses of {len(analyses)}; "
-          f"flows memoised {'some' if memoised else 'none'}")
+          f"flows memoised {'some' if memoised else 'none'}; "
+          f"pairs memoised {'some' if pairs else 'none'}")
     if code != 0 or verified != len(analyses):
         sys.stderr.write(stderr)
         sys.exit(1)
