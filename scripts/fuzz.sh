@@ -1,31 +1,30 @@
 #!/usr/bin/env bash
-# Builds mac's libFuzzer targets (test/fuzz) in build-fuzz with clang-14,
-# ASan and UBSan, and runs each for SECONDS (default 30) from a seed corpus
-# made of the repository's .flow files and LSP transcripts. Exits non-zero
+# Builds mac's libFuzzer targets (test/fuzz) in build-san with clang-14,
+# ASan and UBSan (scripts/lib/configure.sh), and runs each for SECONDS
+# (default 30) from a seed corpus made of the repository's .flow files and
+# LSP transcripts. Exits non-zero
 # when a target crashes, hangs or runs out of memory, and prints where the
 # input that did it was written. See docs/fuzzing.md.
 #
 # usage: scripts/fuzz.sh [SECONDS]
 # env:   FUZZ_TARGETS="parser check"  only these targets (default: all four)
-#        FUZZ_BUILD_DIR=build-fuzz     the build directory
+#        FUZZ_BUILD_DIR=build-san      the build directory (shared with test-sanitizers.sh)
 #        FUZZ_JOBS=1                   ninja -j for the build
 #        FUZZ_RSS_MB=2048              -rss_limit_mb for every target
 set -uo pipefail
 
 seconds="${1:-30}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
-build="${FUZZ_BUILD_DIR:-$root/build-fuzz}"
+build="${FUZZ_BUILD_DIR:-$root/build-san}"
 targets=(${FUZZ_TARGETS:-parser check template lsp_reader})
 rss_mb="${FUZZ_RSS_MB:-2048}"
 
 # Largest input each target is given (the seeds are all smaller).
 declare -A max_len=([parser]=8192 [check]=8192 [template]=4096 [lsp_reader]=8192)
 
-cmake -S "$root" -B "$build" -G Ninja -DMAC_FUZZ=ON \
-  -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 \
-  -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only" \
-  "-DCMAKE_C_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only" >/dev/null || exit 2
+# shellcheck source=lib/configure.sh
+source "$root/scripts/lib/configure.sh"
+configure_sanitized "$build" || exit 2
 ninja -C "$build" -j"${FUZZ_JOBS:-1}" mac_fuzz_targets || exit 2
 
 seeds="$build/fuzz-seeds"

@@ -3,6 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+# shellcheck source=lib/configure.sh
+source scripts/lib/configure.sh
+configure_release build
 cmake --build build --target mac
 ./build/bin/mac check docs/examples/lead-intake
