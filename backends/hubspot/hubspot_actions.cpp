@@ -133,7 +133,8 @@ private:
     json filter = {{"filterType", "PROPERTY"},
                    {"property", emitter_.property(consent->field)},
                    {"operation", std::move(op)}};
-    json branch = HubspotEmitter::orBranch(json::array({HubspotEmitter::andGroup({filter})}));
+    json branch =
+        HubspotEmitter::orBranch(json::array({HubspotEmitter::andGroup(json::array({filter}))}));
     std::string id = std::to_string(guards_.at(index));
     std::string name = "Consent " + std::string(sema::channelName(channel));
     // The guard is the only way into the send (STANDARD); skipping the send
