@@ -100,4 +100,36 @@ PairMemo *pairMemoFor(CheckContext &ctx, uint32_t check, uint32_t firstFlow, uin
   return &cache->pairs();
 }
 
+PairFinding::PairFinding(CheckContext &ctx, uint32_t check, TriggerRef first, TriggerRef second,
+                         uint32_t c, uint32_t d)
+    : ctx_(ctx), first_(first), second_(second) {
+  memo_ = pairMemoFor(ctx, check, first.flow.value, second.flow.value, key_);
+  key_.a = first.trigger, key_.b = second.trigger, key_.c = c, key_.d = d;
+  firstRange_ = ctx.program().flows[first.flow.value].range;
+  secondRange_ = ctx.program().flows[second.flow.value].range;
+}
+
+bool PairFinding::mustReport() {
+  if (const PairMemo::Result *known = memo_ ? memo_->find(key_) : nullptr) {
+    if (*known) {
+      replayed_ = true;
+      ctx_.diags().add(PairMemo::toAbsolute(**known, firstRange_, secondRange_));
+    }
+    return false;
+  }
+  if (ctx_.get<FlowPaths>().entriesCanOverlap(first_.flow, first_.trigger, second_.flow,
+                                              second_.trigger))
+    return true;
+  if (memo_)
+    memo_->store(key_, std::nullopt);
+  return false;
+}
+
+void PairFinding::remember(const diag::Diagnostic &reported) {
+  if (memo_)
+    if (std::optional<diag::Diagnostic> relative =
+            PairMemo::toRelative(reported, firstRange_, secondRange_))
+      memo_->store(key_, std::move(relative));
+}
+
 } // namespace mac::analyzer

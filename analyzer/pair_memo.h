@@ -17,6 +17,7 @@
 // compatibility, formatting the messages) is replayed.
 #pragma once
 
+#include "analyzer/trigger_graph.h"
 #include "compiler/diag/diagnostic.h"
 
 #include <cstdint>
@@ -76,5 +77,33 @@ private:
 /// run keeps no memo or either flow has no identity.
 PairMemo *pairMemoFor(CheckContext &ctx, uint32_t check, uint32_t firstFlow, uint32_t secondFlow,
                       PairMemo::Key &key);
+
+/// One pair of entries of a pairwise check, decided the way both checks
+/// decide: a finding the memo holds is replayed; else the pair is a finding
+/// only when the two entries can overlap (FlowPaths::entriesCanOverlap), and
+/// the diagnostic the check then reports is remembered for the next run.
+class PairFinding {
+public:
+  /// `c` and `d` are the check's own indices of the pair (a channel, the two
+  /// `set`s), part of the memo key.
+  PairFinding(CheckContext &ctx, uint32_t check, TriggerRef first, TriggerRef second,
+              uint32_t c = 0, uint32_t d = 0);
+
+  /// True when the check must report the pair now. False when it is no
+  /// finding, or when its finding was replayed (then `replayed()` is true
+  /// and the diagnostic is already in the context's engine).
+  bool mustReport();
+  bool replayed() const { return replayed_; }
+  /// Keeps the diagnostic the check reported for the pair.
+  void remember(const diag::Diagnostic &reported);
+
+private:
+  CheckContext &ctx_;
+  TriggerRef first_, second_;
+  PairMemo::Key key_;
+  PairMemo *memo_ = nullptr;
+  SourceRange firstRange_, secondRange_;
+  bool replayed_ = false;
+};
 
 } // namespace mac::analyzer

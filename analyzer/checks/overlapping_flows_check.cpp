@@ -82,26 +82,14 @@ private:
       return;
     // The pair's finding is a function of both flows (their sends on the
     // channel included): replayed from the server's memo when it has it.
-    PairMemo::Key key;
-    PairMemo *memo = pairMemoFor(ctx, kMemoCheck, a.entry.flow.value, b.entry.flow.value, key);
-    key.a = a.entry.trigger, key.b = b.entry.trigger, key.c = uint32_t(channel);
-    const Program &program = ctx.program();
-    SourceRange firstRange = program.flows[a.entry.flow.value].range;
-    SourceRange secondRange = program.flows[b.entry.flow.value].range;
-    if (const PairMemo::Result *known = memo ? memo->find(key) : nullptr) {
-      if (*known) {
+    PairFinding finding(ctx, kMemoCheck, a.entry, b.entry, uint32_t(channel));
+    if (!finding.mustReport()) {
+      if (finding.replayed())
         reported_.insert(pair);
-        ctx.diags().add(PairMemo::toAbsolute(**known, firstRange, secondRange));
-      }
-      return;
-    }
-    if (!ctx.get<FlowPaths>().entriesCanOverlap(a.entry.flow, a.entry.trigger, b.entry.flow,
-                                                b.entry.trigger)) {
-      if (memo)
-        memo->store(key, std::nullopt);
       return;
     }
     reported_.insert(pair);
+    const Program &program = ctx.program();
     const Flow &first = program.flows[a.entry.flow.value];
     const Flow &second = program.flows[b.entry.flow.value];
     const Trigger &firstTrigger = first.triggers[a.entry.trigger];
@@ -117,10 +105,7 @@ private:
           {fmt::format("flow `{}` sends `{}` here", flow->name, program.declared(stmt.target).name),
            stmt.range});
     }
-    if (memo)
-      if (std::optional<diag::Diagnostic> relative =
-              PairMemo::toRelative(d, firstRange, secondRange))
-        memo->store(key, std::move(relative));
+    finding.remember(d);
   }
 
   static constexpr uint32_t kMemoCheck = 2202;
