@@ -19,6 +19,7 @@
 
 #include "importers/ast_make.h"
 #include "importers/platforms.h"
+#include "importers/same_tail.h"
 #include "importers/structurer.h"
 
 #include <algorithm>
@@ -194,30 +195,20 @@ private:
   }
 
   /// True when the actions from `a` on and from `b` on do the same, ids
-  /// aside: the same action (a flow whose branches join, as `mac build`
-  /// writes it), or equal copies (a tree-shaped flow copies one continuation
-  /// into each branch). Pairs are compared once each, without recursion, so
-  /// this stays linear on a flow that joins.
+  /// aside (importers/same_tail.h).
   bool sameTail(const std::string &a, const std::string &b) const {
-    std::set<std::pair<std::string, std::string>> seen;
-    std::vector<std::pair<std::string, std::string>> work{{a, b}};
-    while (!work.empty()) {
-      auto [x, y] = work.back();
-      work.pop_back();
-      if (x == y || !seen.insert({x, y}).second)
-        continue;
-      bool hasX = !x.empty() && index_.count(x), hasY = !y.empty() && index_.count(y);
-      if (!hasX || !hasY)
-        return false; // one path ends (or names no action) and the other goes on
-      const json &ax = action(x), &ay = action(y);
-      if (ax.value("type", json()) != ay.value("type", json()) ||
-          ax.value("data", json()) != ay.value("data", json()))
-        return false;
-      std::vector<std::string> nx = links(x), ny = links(y);
-      for (size_t i = 0; i < nx.size(); ++i)
-        work.emplace_back(nx[i], ny[i]);
-    }
-    return true;
+    return importer::sameTail(
+        a, b, [&](const std::string &id) { return index_.count(id) > 0; },
+        [&](const std::string &x, const std::string &y, StepPairs &next) {
+          const json &ax = action(x), &ay = action(y);
+          if (ax.value("type", json()) != ay.value("type", json()) ||
+              ax.value("data", json()) != ay.value("data", json()))
+            return false;
+          std::vector<std::string> nx = links(x), ny = links(y);
+          for (size_t i = 0; i < nx.size(); ++i)
+            next.emplace_back(nx[i], ny[i]);
+          return true;
+        });
   }
 
   /// The audience of a safe-mode split `mac build` puts before a send: a

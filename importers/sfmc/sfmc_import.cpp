@@ -3,6 +3,7 @@
 
 #include "importers/ast_make.h"
 #include "importers/platforms.h"
+#include "importers/same_tail.h"
 #include "importers/structurer.h"
 
 #include <algorithm>
@@ -171,35 +172,25 @@ private:
   }
 
   /// True when the activities from `a` on and from `b` on do the same,
-  /// keys, ids and decision names aside: the same activity (paths that
-  /// join, as `mac build` writes them) or equal copies (a journey whose
-  /// paths each carry their own copy of the rest). Pairs are compared once
-  /// each, without recursion, so this stays linear on a journey that joins.
+  /// keys, ids and decision names aside (importers/same_tail.h).
   bool sameTail(const std::string &a, const std::string &b) const {
-    std::set<std::pair<std::string, std::string>> seen;
-    std::vector<std::pair<std::string, std::string>> work{{a, b}};
-    while (!work.empty()) {
-      std::string x = resolve(work.back().first), y = resolve(work.back().second);
-      work.pop_back();
-      if (x == y || !seen.insert({x, y}).second)
-        continue;
-      bool hasX = !x.empty() && index_.count(x), hasY = !y.empty() && index_.count(y);
-      if (!hasX || !hasY)
-        return false; // one path ends (or names no activity) and the other goes on
-      const json &ax = activity(x), &ay = activity(y);
-      for (const char *key : {"type", "configurationArguments", "arguments"})
-        if (ax.value(key, json()) != ay.value(key, json()))
-          return false;
-      if (!isDecision(ax) && ax.value("name", json()) != ay.value("name", json()))
-        return false;
-      const json &ox = ax.value("outcomes", json::array()),
-                 &oy = ay.value("outcomes", json::array());
-      if (ox.size() != oy.size())
-        return false;
-      for (size_t i = 0; i < ox.size(); ++i)
-        work.emplace_back(text(ox[i], "next"), text(oy[i], "next"));
-    }
-    return true;
+    return importer::sameTail(
+        resolve(a), resolve(b), [&](const std::string &key) { return index_.count(key) > 0; },
+        [&](const std::string &x, const std::string &y, StepPairs &next) {
+          const json &ax = activity(x), &ay = activity(y);
+          for (const char *key : {"type", "configurationArguments", "arguments"})
+            if (ax.value(key, json()) != ay.value(key, json()))
+              return false;
+          if (!isDecision(ax) && ax.value("name", json()) != ay.value("name", json()))
+            return false;
+          const json &ox = ax.value("outcomes", json::array()),
+                     &oy = ay.value("outcomes", json::array());
+          if (ox.size() != oy.size())
+            return false;
+          for (size_t i = 0; i < ox.size(); ++i)
+            next.emplace_back(resolve(text(ox[i], "next")), resolve(text(oy[i], "next")));
+          return true;
+        });
   }
 
   /// The policy guard `mac build` puts before a send ("<send>-policy"): the
