@@ -36,9 +36,9 @@ size_t sequenceLength(char lead) {
   return 2;
 }
 
-/// Every keyword of FlowLexer.g4 and its token type, read from the generated
-/// lexer's vocabulary so that the two can never disagree.
-const llvm::StringMap<size_t> &keywordTypes() {
+} // namespace
+
+const llvm::StringMap<size_t> &keywordTokenTypes() {
   static const llvm::StringMap<size_t> types = [] {
     antlr4::ANTLRInputStream empty;
     FlowLexer lexer(&empty);
@@ -53,6 +53,8 @@ const llvm::StringMap<size_t> &keywordTypes() {
   }();
   return types;
 }
+
+namespace {
 
 /// A candidate match: its length in bytes and its token type.
 struct Match {
@@ -243,7 +245,7 @@ private:
       end += 1 + run(end + 1, isIdentPart);
     if (end > pos_ + identifier)
       return {end - pos_, FlowLexer::KEBAB};
-    const llvm::StringMap<size_t> &keywords = keywordTypes();
+    const llvm::StringMap<size_t> &keywords = keywordTokenTypes();
     auto keyword = keywords.find(text_.substr(pos_, identifier));
     return {identifier, keyword != keywords.end() ? keyword->second : size_t(FlowLexer::IDENT)};
   }

@@ -13,10 +13,16 @@
 #pragma once
 
 #include <antlr4-runtime.h>
+#include <llvm/ADT/StringMap.h>
 
 #include <string_view>
 
 namespace mac::syntax {
+
+/// Every keyword of FlowLexer.g4 and its token type, read once from the
+/// generated lexer's vocabulary so that the two can never disagree (also the
+/// source of syntax::keywords()).
+const llvm::StringMap<size_t> &keywordTokenTypes();
 
 class FlowTokenSource : public antlr4::TokenSource {
 public:

@@ -15,7 +15,6 @@
 #include "FlowParser.h"
 
 #include <algorithm>
-#include <cctype>
 
 namespace mac::syntax {
 namespace {
@@ -133,15 +132,9 @@ std::unique_ptr<ast::File> parseFile(const SourceManager &sources, FileId fileId
 
 const std::vector<std::string> &keywords() {
   static const std::vector<std::string> words = [] {
-    antlr4::ANTLRInputStream empty;
-    FlowLexer lexer(&empty);
-    const antlr4::dfa::Vocabulary &vocabulary = lexer.getVocabulary();
     std::vector<std::string> found;
-    for (size_t type = 1; type <= vocabulary.getMaxTokenType(); ++type) {
-      std::string literal = vocabulary.getLiteralName(type); // `'add'`, or empty
-      if (literal.size() > 2 && std::isalpha(static_cast<unsigned char>(literal[1])))
-        found.push_back(literal.substr(1, literal.size() - 2));
-    }
+    for (const auto &keyword : keywordTokenTypes())
+      found.push_back(keyword.getKey().str());
     std::sort(found.begin(), found.end());
     return found;
   }();
