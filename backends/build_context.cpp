@@ -4,14 +4,21 @@
 
 #include "analyzer/program_queries.h"
 
+#include <llvm/Support/ErrorHandling.h>
+
 #include <llvm/ADT/StringExtras.h>
-#include <llvm/Support/SHA256.h>
+#include <openssl/evp.h>
 
 namespace mac::backend {
 
+// OpenSSL's SHA-256 uses the CPU's SHA instructions: 4x LLVM's portable
+// one on this machine, and a build hashes every file it writes.
 std::string sha256Hex(std::string_view bytes) {
-  std::array<uint8_t, 32> digest = llvm::SHA256::hash(
-      llvm::ArrayRef<uint8_t>(reinterpret_cast<const uint8_t *>(bytes.data()), bytes.size()));
+  std::array<uint8_t, 32> digest;
+  unsigned int length = 0;
+  if (EVP_Digest(bytes.data(), bytes.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1 ||
+      length != digest.size())
+    llvm::report_fatal_error("OpenSSL could not compute a SHA-256 digest");
   return llvm::toHex(digest, /*LowerCase=*/true);
 }
 

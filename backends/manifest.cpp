@@ -3,6 +3,7 @@
 #include "backends/manifest.h"
 
 #include "backends/build_context.h"
+#include "backends/json_output.h"
 
 #include <llvm/Support/Parallel.h>
 #include <nlohmann/json.hpp>
@@ -47,7 +48,7 @@ std::string renderManifest(const ManifestInput &input,
   for (size_t i = 0; i < entries.size(); ++i)
     files[entries[i]->first] = std::move(digests[i]);
   manifest["outputs"] = std::move(files);
-  return manifest.dump(2) + "\n";
+  return prettyJson(manifest) + "\n";
 }
 
 } // namespace mac::backend

@@ -180,8 +180,8 @@ nlohmann::json expectedBlocks(BuildContext &ctx, const Words &words, sema::FlowI
     if (trigger.kind != sema::TriggerKind::Event)
       triggers.push_back(triggerBlock(ctx, flow, trigger));
   return {{"automation", {{"id", bound}, {"name", ctx.displayName(flow)}}},
-          {"triggers", triggers},
-          {"blocks", blocks}};
+          {"triggers", std::move(triggers)},
+          {"blocks", std::move(blocks)}};
 }
 
 } // namespace mac::backend::activecampaign

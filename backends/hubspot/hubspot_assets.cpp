@@ -143,7 +143,7 @@ json HubspotEmitter::listAsset(sema::AssetRef asset) {
 void HubspotEmitter::assets(OutputSink &out) {
   std::map<std::string, std::string> files;
   auto write = [&](const std::string &path, const json &body) {
-    files[path] = body.dump(2) + "\n";
+    files[path] = prettyJson(body) + "\n";
   };
   // Lists first: a segment's filters may name more properties.
   for (const auto &[kind, index] : std::set(lists_)) {

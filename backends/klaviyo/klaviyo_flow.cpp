@@ -129,8 +129,12 @@ bool emitFlow(KlaviyoContext &k, sema::FlowId id, OutputSink &out) {
       name += " (trigger " + std::to_string(i + 1) + " of " + std::to_string(count) + ")";
     std::string path = "flows/" + flow.name +
                        (i == 0 ? std::string() : ".trigger-" + std::to_string(i + 1)) + ".json";
-    json body = {
-        {"data", {{"type", "flow"}, {"attributes", {{"name", name}, {"definition", definition}}}}}};
+    // The last (usually the only) trigger's file takes the definition itself.
+    json body = {{"data",
+                  {{"type", "flow"},
+                   {"attributes",
+                    {{"name", name},
+                     {"definition", i + 1 == count ? std::move(definition) : json(definition)}}}}}};
     writeJson(out, path, body);
     k.flowFiles.push_back({path, name, reads});
   }

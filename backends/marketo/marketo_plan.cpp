@@ -102,7 +102,7 @@ json deployPlan(BuildContext &ctx, sema::FlowId id, const checklist::Tree &tree,
                {"campaign", {{"id", bound}, {"name", ctx.displayName(flow)}}},
                {"parameters", parameters(flow, goal)},
                {"setup", setupCalls(ctx, id, tree)},
-               {"release", release}};
+               {"release", std::move(release)}};
   if (hasTrigger(flow, sema::TriggerKind::Event))
     plan["enrol"] =
         apiCall("triggerCampaignUsingPOST", "POST", "/rest/v1/campaigns/" + bound + "/trigger.json",

@@ -196,7 +196,7 @@ std::optional<Journey> buildJourney(BuildContext &ctx, sema::FlowId id) {
                {"definitionType", "Multistep"},
                {"channel", ""},
                {"triggers", json::array({entry->trigger})},
-               {"activities", *activities},
+               {"activities", std::move(*activities)},
                {"goals", journeyGoals(ctx, plan)},
                {"exits", json::array()},
                {"notifiers", json::array()},
