@@ -83,6 +83,7 @@ CondId Resolver::lowerCondition(const ast::Condition *condition) {
   case CondKind::Or:
   case CondKind::And:
   case CondKind::Not:
+    cond.children.reserve(condition->children.size());
     for (const ast::Condition *child : condition->children)
       cond.children.push_back(lowerCondition(child));
     break;
@@ -142,6 +143,7 @@ CondId Resolver::lowerCondition(const ast::Condition *condition) {
 
 std::vector<StmtId> Resolver::lowerStatements(const std::vector<ast::Statement *> &body) {
   std::vector<StmtId> ids;
+  ids.reserve(body.size());
   for (const ast::Statement *statement : body) {
     Stmt stmt;
     stmt.kind = statement->kind;
@@ -156,6 +158,7 @@ std::vector<StmtId> Resolver::lowerStatements(const std::vector<ast::Statement *
     const ast::Name &name = statement->name;
     switch (statement->kind) {
     case StmtKind::If:
+      stmt.branches.reserve(statement->branches.size());
       for (const ast::Branch &branch : statement->branches)
         stmt.branches.push_back(
             {lowerCondition(branch.condition), lowerStatements(branch.body), branch.range});

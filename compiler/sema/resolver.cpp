@@ -3,6 +3,7 @@
 
 #include "compiler/sema/names.h"
 
+#include <llvm/ADT/STLExtras.h>
 #include <llvm/Support/Casting.h>
 
 #include <filesystem>
@@ -90,8 +91,8 @@ AssetRef Resolver::resolve(const ast::Name &name, std::initializer_list<AssetKin
                            std::string_view construct) {
   if (name.text.empty())
     return {}; // a name lost to a syntax error, already reported
-  auto it = program_.names.find(name.text);
-  if (it == program_.names.end()) {
+  auto it = index_.find(name.text);
+  if (it == index_.end()) {
     bool anyTemplate = *expected.begin() == AssetKind::Email && expected.size() > 1;
     undefined(name, anyTemplate ? "template" : assetKindName(*expected.begin()), namesOf(expected));
     return {};
@@ -212,9 +213,8 @@ void Resolver::registerDecl(ast::Decl *decl, bool stdlib) {
     consentDecls_.push_back(llvm::cast<ast::ConsentDecl>(decl));
     return;
   case ast::DeclKind::Test:
-    for (const ast::TestDecl *test : testDecls_)
-      if (test->name.text == decl->name.text)
-        return duplicate(test->name.range, "a test");
+    if (auto [first, added] = testNames_.try_emplace(decl->name.text, decl->name.range); !added)
+      return duplicate(first->second, "a test");
     testDecls_.push_back(llvm::cast<ast::TestDecl>(decl));
     declare(program_.tests, *decl);
     return;
@@ -224,7 +224,7 @@ void Resolver::registerDecl(ast::Decl *decl, bool stdlib) {
   AssetKind kind = *assetKindOf(decl->kind);
   if (decl->name.text.empty())
     return;
-  if (auto it = program_.names.find(decl->name.text); it != program_.names.end())
+  if (auto it = index_.find(decl->name.text); it != index_.end())
     return duplicate(program_.declared(it->second).nameRange,
                      assetKindWithArticle(it->second.kind));
   uint32_t index = 0;
@@ -264,8 +264,21 @@ void Resolver::registerDecl(ast::Decl *decl, bool stdlib) {
     break;
   }
   AssetRef ref{kind, index};
-  program_.names.emplace(decl->name.text, ref);
+  index_.try_emplace(decl->name.text, ref);
   assetDecls_.push_back({ref, decl});
+}
+
+/// Program::names, the sorted namespace others read, from the hash index
+/// that registration and lookups use: sorted once, then each name appended
+/// at the end of the map (constant time), instead of a tree search per name.
+void Resolver::fillNamespace() {
+  std::vector<std::pair<llvm::StringRef, AssetRef>> entries;
+  entries.reserve(index_.size());
+  for (const auto &entry : index_)
+    entries.emplace_back(entry.getKey(), entry.getValue());
+  llvm::sort(entries, [](const auto &a, const auto &b) { return a.first < b.first; });
+  for (const auto &[name, ref] : entries)
+    program_.names.emplace_hint(program_.names.end(), name.str(), ref);
 }
 
 // ---- lowering of declarations ----------------------------------------------
@@ -502,6 +515,7 @@ void Resolver::run(const LoadedBundle &bundle, const SemaOptions &options) {
     for (ast::Decl *decl : file.ast->decls)
       registerDecl(decl, file.stdlib);
   }
+  fillNamespace();
   program_.fileCount = bundle.files.size();
   reservePools(bundle, program_);
   if (bundleDecl_)

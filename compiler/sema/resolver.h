@@ -8,6 +8,8 @@
 #include "compiler/sema/program.h"
 #include "compiler/sema/sema.h"
 
+#include <llvm/ADT/StringMap.h>
+
 #include <array>
 #include <initializer_list>
 #include <optional>
@@ -59,6 +61,7 @@ public:
 
 private:
   void registerDecl(ast::Decl *decl, bool stdlib);
+  void fillNamespace();
   template <class T>
   uint32_t add(std::vector<T> &entities, AssetKind kind, const ast::Decl &decl, bool stdlib);
   void lowerDecl(AssetRef ref, const ast::Decl &decl);
@@ -80,7 +83,11 @@ private:
   std::array<std::vector<bool>, 11> fromStdlib_;
   std::vector<std::pair<AssetRef, const ast::Decl *>> assetDecls_;
   std::vector<const ast::EnvDecl *> envDecls_;
+  /// Every asset name (program_.names is filled from it once registration
+  /// is done); lookups during lowering hash instead of searching a tree.
+  llvm::StringMap<AssetRef> index_;
   std::vector<const ast::TestDecl *> testDecls_;
+  llvm::StringMap<SourceRange> testNames_; ///< first declaration of each test name
   std::vector<const ast::ConsentDecl *> consentDecls_;
   std::vector<const ast::LintDecl *> lintDecls_;
   std::vector<const ast::File *> files_;
