@@ -8,7 +8,7 @@ packages=(
   antlr4 libantlr4-runtime-dev default-jre-headless
   llvm-14-dev llvm-14-tools
   libfmt-dev nlohmann-json3-dev pkg-config liburiparser-dev libgumbo-dev
-  libgit2-dev libicu-dev libcsv-dev libphonenumber-dev libcurl4-openssl-dev libssl-dev
+  libgit2-dev libicu-dev libcsv-dev libphonenumber-dev libcurl4-openssl-dev libssl-dev libjemalloc-dev
   libgtest-dev googletest
   python3 python3-jsonschema python3-yaml
   clang-format
