@@ -3,7 +3,9 @@
 
 #include "analyzer/check.h"
 
+#include <algorithm>
 #include <atomic>
+#include <chrono>
 
 namespace mac::analyzer {
 
@@ -33,8 +35,23 @@ std::string_view CheckContext::textOf(SourceRange range) const {
 void runChecks(const sema::Program &program, const SourceManager &sources,
                const AnalyzerOptions &options, diag::Engine &diags) {
   CheckContext ctx(program, sources, options, diags);
-  for (const std::unique_ptr<Check> &check : createChecks())
+  for (const std::unique_ptr<Check> &check : createChecks()) {
+    if (!options.checkTimes) {
+      check->run(ctx);
+      continue;
+    }
+    using Clock = std::chrono::steady_clock;
+    Clock::time_point start = Clock::now();
     check->run(ctx);
+    double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+    std::vector<CheckTime> &times = *options.checkTimes;
+    auto known = std::find_if(times.begin(), times.end(),
+                              [&](const CheckTime &t) { return t.name == check->name(); });
+    if (known != times.end())
+      known->milliseconds += ms;
+    else
+      times.push_back({check->name(), ms});
+  }
 }
 
 } // namespace mac::analyzer

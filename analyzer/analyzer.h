@@ -16,11 +16,20 @@ namespace mac::analyzer {
 
 class FlowPathsCache;
 
+/// The wall time one check took, shared analyses it built first included.
+struct CheckTime {
+  std::string_view name; ///< Check::name(), e.g. `trigger-loop` (a static string)
+  double milliseconds = 0;
+};
+
 struct AnalyzerOptions {
   std::optional<std::string> env; ///< `--env`: evaluate flags and URLs for this environment
   /// Per-flow path facts kept between runs (the LSP; see flow_paths_cache.h);
   /// null: every flow is walked.
   FlowPathsCache *flowPathsCache = nullptr;
+  /// When not null, each check's wall time is added to it, in the order the
+  /// checks run (an entry of the same name is added to, for several bundles).
+  std::vector<CheckTime> *checkTimes = nullptr;
 };
 
 /// Runs every check over `program`, reporting into `diags`.

@@ -1,12 +1,16 @@
 // Builds the environment model (see environment_model.h). URLs are parsed
 // once per URL line; call sites are found with forEachStatement, then each
-// environment walks every flow once, iteratively, skipping the branches whose
-// condition is always false there (a `flag` that is off in that environment,
-// combined with `and` / `or` / `not`), so a call only reachable through such
-// a branch does not count as running in that environment.
+// environment walks every flow that has one, iteratively, skipping the
+// branches whose condition is always false there (a `flag` that is off in
+// that environment, combined with `and` / `or` / `not`), so a call only
+// reachable through such a branch does not count as running in that
+// environment. Flows are walked in parallel, and a flow whose conditions
+// mention no flag only once.
 #include "analyzer/environment_model.h"
 
 #include "analyzer/program_queries.h"
+
+#include <llvm/Support/Parallel.h>
 
 #include <algorithm>
 
@@ -29,15 +33,33 @@ public:
   EnvironmentWalker(const EnvironmentModel &model, const std::vector<uint32_t> &siteOf, EnvId env)
       : model_(model), program_(*model.program_), siteOf_(siteOf), env_(env) {}
 
-  /// Appends `env_` to every call site reachable in it.
-  void markCalls(std::vector<std::vector<CallSite>> &calls) {
-    for (uint32_t f = 0; f < program_.flows.size(); ++f) {
-      const Flow &flow = program_.flows[f];
-      bool enters = std::none_of(flow.enrolmentFilters.begin(), flow.enrolmentFilters.end(),
-                                 [&](CondId c) { return evaluate(c) == Truth::False; });
-      if (enters)
-        walk(flow.body, calls);
+  /// Appends `env_` to every call site of flow `f` reachable in it.
+  void markCalls(const Flow &flow, std::vector<std::vector<CallSite>> &calls) {
+    bool enters = std::none_of(flow.enrolmentFilters.begin(), flow.enrolmentFilters.end(),
+                               [&](CondId c) { return evaluate(c) == Truth::False; });
+    if (enters)
+      walk(flow.body, calls);
+  }
+
+  /// True when no condition of the flow (`require`, branches) mentions a
+  /// flag: then what runs is the same in every environment.
+  static bool flagFree(const Program &program, const Flow &flow) {
+    std::vector<CondId> pending(flow.enrolmentFilters.begin(), flow.enrolmentFilters.end());
+    forEachStatement(program, flow.body, [&](StmtId, const Stmt &stmt) {
+      for (const Branch &branch : stmt.branches)
+        pending.push_back(branch.condition);
+    });
+    while (!pending.empty()) {
+      CondId id = pending.back();
+      pending.pop_back();
+      if (!id.isValid())
+        continue;
+      const Cond &cond = program.cond(id);
+      if (cond.kind == CondKind::Flag)
+        return false;
+      pending.insert(pending.end(), cond.children.begin(), cond.children.end());
     }
+    return true;
   }
 
 private:
@@ -178,6 +200,7 @@ std::unique_ptr<EnvironmentModel> EnvironmentModel::build(const Program &program
     }
 
   std::vector<uint32_t> siteOf(program.stmts.size(), UINT32_MAX);
+  std::vector<bool> calls(program.flows.size(), false); // the flow has a call site
   for (uint32_t f = 0; f < program.flows.size(); ++f)
     forEachStatement(program, program.flows[f].body, [&](StmtId id, const Stmt &stmt) {
       if (stmt.kind != StmtKind::Call || !stmt.target.isValid() ||
@@ -186,9 +209,38 @@ std::unique_ptr<EnvironmentModel> EnvironmentModel::build(const Program &program
       auto &sites = model->calls_[stmt.target.index];
       siteOf[id.value] = static_cast<uint32_t>(sites.size());
       sites.push_back({FlowId{f}, id, {}});
+      calls[f] = true;
     });
+  // Each site lists its environments in declaration order. Only flows with
+  // call sites are walked; one whose conditions mention no flag runs the
+  // same everywhere, so it is walked once and its sites get every
+  // environment in which they were reached.
+  if (program.envs.empty())
+    return model;
+  // Flows are walked on every core: a flow's walks write only to its own
+  // call sites' lists.
+  std::vector<EnvironmentWalker> walkers;
   for (uint32_t e = 0; e < program.envs.size(); ++e)
-    EnvironmentWalker(*model, siteOf, EnvId{e}).markCalls(model->calls_);
+    walkers.emplace_back(*model, siteOf, EnvId{e});
+  llvm::parallelForEachN(0, program.flows.size(), [&](size_t f) {
+    if (!calls[f])
+      return;
+    const Flow &flow = program.flows[f];
+    if (!EnvironmentWalker::flagFree(program, flow)) {
+      for (EnvironmentWalker &walker : walkers)
+        walker.markCalls(flow, model->calls_);
+      return;
+    }
+    walkers.front().markCalls(flow, model->calls_);
+    forEachStatement(program, flow.body, [&](StmtId id, const Stmt &stmt) {
+      if (uint32_t site = siteOf[id.value]; site != UINT32_MAX) {
+        CallSite &callSite = model->calls_[stmt.target.index][site];
+        if (!callSite.envs.empty())
+          for (uint32_t e = 1; e < program.envs.size(); ++e)
+            callSite.envs.push_back(EnvId{e});
+      }
+    });
+  });
   return model;
 }
 

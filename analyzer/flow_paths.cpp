@@ -1,14 +1,18 @@
 // The forward path analysis of every flow (see flow_paths.h). The walk
 // recurses over nested blocks, whose depth the parser bounds (MAC0006).
+// Without a memo, chunks of flows are walked in parallel and their findings
+// appended in flow order, as one walk would have found them.
 #include "analyzer/flow_paths.h"
 
 #include "analyzer/flow_paths_cache.h"
 #include "analyzer/path_conditions.h"
 #include "analyzer/program_queries.h"
 
+#include <llvm/Support/Parallel.h>
 #include <llvm/Support/xxhash.h>
 
 #include <algorithm>
+#include <atomic>
 #include <optional>
 
 namespace mac::analyzer {
@@ -24,7 +28,7 @@ PathStates entryStates(const Program &program, const Flow &flow, size_t trigger)
   PathStates states(1);
   applyTrigger(program, flow.triggers[trigger], states.front());
   for (CondId filter : flow.enrolmentFilters)
-    states = assume(program, states, filter, true);
+    states = assume(program, std::move(states), filter, true);
   return states;
 }
 
@@ -35,12 +39,14 @@ bool consentRequiredByPolicy(const std::vector<const PolicyRule *> &rules, Chann
 }
 } // namespace
 
-/// Walks one flow and records its findings into a FlowPaths.
+/// Walks one flow and records its findings into a FlowPaths, and its
+/// statements' flags into `flags` (by default the same FlowPaths'; flows
+/// walked on several threads share one array, each flow its own statements).
 class FlowWalker {
 public:
-  FlowWalker(const Program &program, FlowPaths &out, FlowId id)
-      : program_(program), out_(out), id_(id), flow_(program.flows[id.value]),
-        policies_(policyRulesInForce(program, flow_)) {}
+  FlowWalker(const Program &program, FlowPaths &out, FlowId id, uint8_t *flags = nullptr)
+      : program_(program), out_(out), flags_(flags ? flags : out.stmtFlags_.data()), id_(id),
+        flow_(program.flows[id.value]), policies_(policyRulesInForce(program, flow_)) {}
 
   void walk() {
     PathStates states;
@@ -67,7 +73,7 @@ private:
     if (t < flow_.triggers.size())
       applyTrigger(program_, flow_.triggers[t], states.front());
     for (size_t f = 0; f < flow_.enrolmentFilters.size() && !states.empty(); ++f) {
-      states = assume(program_, states, flow_.enrolmentFilters[f], true);
+      states = assume(program_, std::move(states), flow_.enrolmentFilters[f], true);
       filterCanHold[f] = filterCanHold[f] || !states.empty();
     }
     if (t >= flow_.triggers.size())
@@ -81,7 +87,7 @@ private:
   /// The states in which no goal holds (the contact is still in the flow).
   PathStates leaveOnGoals(PathStates states) {
     for (CondId goal : flow_.goals)
-      states = assume(program_, states, goal, false);
+      states = assume(program_, std::move(states), goal, false);
     return states;
   }
 
@@ -101,7 +107,7 @@ private:
         out_.deadCode_.push_back({id_, stmt.range, reason, cause});
         return states;
       }
-      out_.stmtFlags_[id.value] |= kReachable;
+      mark(id, kReachable);
       states = step(id, stmt, std::move(states));
       if (states.empty()) {
         reason = stmt.kind == StmtKind::Stop ? DeadReason::AfterStop
@@ -136,12 +142,12 @@ private:
     case StmtKind::RemoveFromList:
       for (PathState &state : states) {
         if (actionChanges(program_, stmt, state))
-          out_.stmtFlags_[id.value] |= kChanges;
+          mark(id, kChanges);
         applyAction(program_, stmt, state);
       }
       return leaveOnGoals(std::move(states));
     default:
-      out_.stmtFlags_[id.value] |= kChanges;
+      mark(id, kChanges);
       return states;
     }
   }
@@ -155,7 +161,7 @@ private:
         return out;
       }
       PathStates taken = assume(program_, incoming, branch.condition, true);
-      PathStates skipped = assume(program_, incoming, branch.condition, false);
+      PathStates skipped = assume(program_, std::move(incoming), branch.condition, false);
       if (taken.empty())
         recordConstant(branch.condition, false);
       else if (skipped.empty())
@@ -216,8 +222,15 @@ private:
     }
   }
 
+  /// Sets flag bits of a statement; atomic, as neighbouring flows' statements
+  /// may be marked on other threads.
+  void mark(StmtId id, uint8_t bits) {
+    std::atomic_ref<uint8_t>(flags_[id.value]).fetch_or(bits, std::memory_order_relaxed);
+  }
+
   const Program &program_;
   FlowPaths &out_;
+  uint8_t *flags_;
   FlowId id_;
   const Flow &flow_;
   std::vector<const PolicyRule *> policies_;
@@ -454,8 +467,7 @@ std::unique_ptr<FlowPaths> FlowPaths::compute(CheckContext &ctx) {
   paths->stmtFlags_.assign(ctx.program().stmts.size(), 0);
   FlowPathsCache *cache = ctx.options().flowPathsCache;
   if (!cache) {
-    for (uint32_t i = 0; i < ctx.program().flows.size(); ++i)
-      FlowWalker(ctx.program(), *paths, FlowId{i}).walk();
+    paths->walkInParallel();
     return paths;
   }
   FlowMemo memo(ctx, *paths, *cache);
@@ -467,6 +479,40 @@ std::unique_ptr<FlowPaths> FlowPaths::compute(CheckContext &ctx) {
       FlowWalker(ctx.program(), *paths, FlowId{i}).walk();
   cache->finishRun();
   return paths;
+}
+
+void FlowPaths::walkInParallel() {
+  const Program &program = *program_;
+  const size_t flows = program.flows.size();
+  // Chunks of consecutive flows, each walked into its own findings; appended
+  // in flow order they are what one walk over every flow would have found.
+  constexpr size_t kFlowsPerChunk = 32;
+  const size_t chunks = (flows + kFlowsPerChunk - 1) / kFlowsPerChunk;
+  if (chunks < 2) {
+    for (uint32_t i = 0; i < flows; ++i)
+      FlowWalker(program, *this, FlowId{i}).walk();
+    return;
+  }
+  std::vector<FlowPaths> parts(chunks);
+  llvm::parallelForEachN(0, chunks, [&](size_t c) {
+    size_t end = std::min(flows, (c + 1) * kFlowsPerChunk);
+    for (size_t i = c * kFlowsPerChunk; i < end; ++i)
+      FlowWalker(program, parts[c], FlowId{static_cast<uint32_t>(i)}, stmtFlags_.data()).walk();
+  });
+  auto append = [](auto &to, auto &from) { to.insert(to.end(), from.begin(), from.end()); };
+  // A condition is recorded constant once, by the first flow that finds it.
+  std::vector<bool> constant(program.conds.size(), false);
+  for (FlowPaths &part : parts) {
+    append(deadCode_, part.deadCode_);
+    for (const ConstantCondition &c : part.constants_)
+      if (!constant[c.cond.value]) {
+        constant[c.cond.value] = true;
+        constants_.push_back(c);
+      }
+    append(goalsAtEntry_, part.goalsAtEntry_);
+    append(duplicates_, part.duplicates_);
+    append(unguarded_, part.unguarded_);
+  }
 }
 
 bool FlowPaths::reachable(StmtId stmt) const { return stmtFlags_[stmt.value] & kReachable; }
@@ -481,7 +527,7 @@ bool FlowPaths::entriesCanOverlap(FlowId a, size_t triggerA, FlowId b, size_t tr
   for (PathState &state : states)
     applyTrigger(*program_, second.triggers[triggerB], state);
   for (CondId filter : second.enrolmentFilters)
-    states = assume(*program_, states, filter, true);
+    states = assume(*program_, std::move(states), filter, true);
   return !states.empty();
 }
 

@@ -97,6 +97,9 @@ public:
 private:
   friend class FlowWalker;
   friend class FlowMemo;
+  /// Walks every flow, on every core, into this (no memo).
+  void walkInParallel();
+
   const sema::Program *program_ = nullptr;
   std::vector<uint8_t> stmtFlags_; ///< per StmtId: kReachable | kChanges
   std::vector<DeadCode> deadCode_;

@@ -12,9 +12,9 @@ using namespace sema;
 void capStates(PathStates &states) {
   if (states.size() <= kMaxPathStates)
     return;
-  PathState merged = states.front();
+  PathState merged = std::move(states.front());
   for (size_t i = 1; i < states.size(); ++i)
-    merged = join(merged, states[i]);
+    joinInto(merged, states[i]);
   states.assign(1, std::move(merged));
 }
 
@@ -220,34 +220,46 @@ bool assumeLeaf(const Program &program, const Cond &cond, bool truth, PathState 
 } // namespace
 
 PathStates assume(const Program &program, const PathStates &states, CondId id, bool truth) {
+  return assume(program, PathStates(states), id, truth);
+}
+
+PathStates assume(const Program &program, PathStates &&states, CondId id, bool truth) {
   const Cond &cond = program.cond(id);
-  PathStates out;
   switch (cond.kind) {
   case CondKind::True:
   case CondKind::False:
-    return (cond.kind == CondKind::True) == truth ? states : PathStates{};
+    return (cond.kind == CondKind::True) == truth ? std::move(states) : PathStates{};
   case CondKind::Not:
-    return cond.children.empty() ? states : assume(program, states, cond.children[0], !truth);
+    return cond.children.empty() ? std::move(states)
+                                 : assume(program, std::move(states), cond.children[0], !truth);
   case CondKind::And:
-  case CondKind::Or:
+  case CondKind::Or: {
     if ((cond.kind == CondKind::And) == truth) { // every child must have the value
-      out = states;
       for (CondId child : cond.children)
-        out = assume(program, out, child, truth);
-    } else { // some child has the value: one set of states per child
-      for (CondId child : cond.children)
-        for (PathState &state : assume(program, states, child, truth))
+        states = assume(program, std::move(states), child, truth);
+      capStates(states);
+      return std::move(states);
+    }
+    // Some child has the value: one set of states per child (the last child
+    // narrows the states themselves).
+    PathStates out;
+    for (size_t i = 0; i < cond.children.size(); ++i) {
+      PathStates narrowed = i + 1 == cond.children.size()
+                                ? assume(program, std::move(states), cond.children[i], truth)
+                                : assume(program, states, cond.children[i], truth);
+      if (out.empty())
+        out = std::move(narrowed);
+      else
+        for (PathState &state : narrowed)
           out.push_back(std::move(state));
     }
     capStates(out);
     return out;
+  }
   default:
-    for (const PathState &state : states) {
-      PathState narrowed = state;
-      if (assumeLeaf(program, cond, truth, narrowed))
-        out.push_back(std::move(narrowed));
-    }
-    return out;
+    std::erase_if(states,
+                  [&](PathState &state) { return !assumeLeaf(program, cond, truth, state); });
+    return std::move(states);
   }
 }
 

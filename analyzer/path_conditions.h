@@ -22,6 +22,9 @@ void capStates(PathStates &states);
 /// An empty result means the condition can never have that value there.
 PathStates assume(const sema::Program &program, const PathStates &states, sema::CondId cond,
                   bool truth);
+/// The same, narrowing `states` in place (no state is copied unless an `or`
+/// splits it).
+PathStates assume(const sema::Program &program, PathStates &&states, sema::CondId cond, bool truth);
 
 /// The facts a trigger establishes at entry (`tag_added T` → has tag T, …).
 void applyTrigger(const sema::Program &program, const sema::Trigger &trigger, PathState &state);

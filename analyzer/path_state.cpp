@@ -106,6 +106,24 @@ FieldFacts joinField(const FieldFacts &a, const FieldFacts &b) {
   return out;
 }
 
+/// `a = joinField(a, b)`, in place; equal value lists (the usual case) are
+/// neither copied nor merged.
+void joinFieldInto(FieldFacts &a, const FieldFacts &b) {
+  bool bounded = a.bounded && b.bounded;
+  if (!bounded)
+    a.oneOf.clear();
+  else if (a.oneOf != b.oneOf)
+    a.oneOf = sortedUnion(a.oneOf, b.oneOf);
+  a.bounded = bounded;
+  if (a.noneOf != b.noneOf)
+    a.noneOf = sortedIntersection(a.noneOf, b.noneOf);
+  if (!(a.low < b.low || (a.low == b.low && !a.lowOpen)))
+    a.low = b.low, a.lowOpen = b.lowOpen;
+  if (!(a.high > b.high || (a.high == b.high && !a.highOpen)))
+    a.high = b.high, a.highOpen = b.highOpen;
+  a.set = a.set == b.set ? a.set : Tri::Unknown;
+}
+
 ConsentKnowledge joinConsent(const ConsentKnowledge &a, const ConsentKnowledge &b) {
   if (a.fact == b.fact)
     return a;
@@ -116,6 +134,29 @@ ConsentKnowledge joinConsent(const ConsentKnowledge &a, const ConsentKnowledge &
 }
 
 } // namespace
+
+void joinInto(PathState &a, const PathState &b) {
+  auto &fields = a.fields.entries(); // keeps the fields both know, joined, in order
+  size_t kept = 0;
+  for (size_t i = 0; i < fields.size(); ++i)
+    if (const FieldFacts *theirs = b.fields.find(fields[i].first)) {
+      joinFieldInto(fields[i].second, *theirs);
+      if (kept != i)
+        fields[kept] = std::move(fields[i]);
+      ++kept;
+    }
+  fields.erase(fields.begin() + static_cast<std::ptrdiff_t>(kept), fields.end());
+  a.tags.intersect(b.tags);
+  a.lists.intersect(b.lists);
+  a.segments.intersect(b.segments);
+  a.flags.intersect(b.flags);
+  for (size_t c = 0; c < a.consent.size(); ++c)
+    a.consent[c] = joinConsent(a.consent[c], b.consent[c]);
+  for (const auto &sent : b.sentSinceWait)
+    if (std::none_of(a.sentSinceWait.begin(), a.sentSinceWait.end(),
+                     [&](const auto &own) { return own.first == sent.first; }))
+      a.sentSinceWait.push_back(sent);
+}
 
 PathState join(const PathState &a, const PathState &b) {
   PathState out;

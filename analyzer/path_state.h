@@ -87,5 +87,7 @@ std::string valueKey(const sema::Value &value);
 
 /// A state that covers both `a` and `b`.
 PathState join(const PathState &a, const PathState &b);
+/// `a = join(a, b)`, in place.
+void joinInto(PathState &a, const PathState &b);
 
 } // namespace mac::analyzer

@@ -5,28 +5,6 @@ namespace mac::analyzer {
 
 using namespace sema;
 
-void forEachStatement(const Program &program, const std::vector<StmtId> &body,
-                      const std::function<void(StmtId, const Stmt &)> &visit) {
-  // A stack of (block, next index) pairs: the walk is pre-order and never recurses.
-  std::vector<std::pair<const std::vector<StmtId> *, size_t>> stack{{&body, 0}};
-  while (!stack.empty()) {
-    auto &[block, index] = stack.back();
-    if (index == block->size()) {
-      stack.pop_back();
-      continue;
-    }
-    StmtId id = (*block)[index++];
-    const Stmt &stmt = program.stmt(id);
-    visit(id, stmt);
-    if (stmt.kind != StmtKind::If)
-      continue;
-    if (stmt.hasElse)
-      stack.push_back({&stmt.elseBody, 0});
-    for (auto branch = stmt.branches.rbegin(); branch != stmt.branches.rend(); ++branch)
-      stack.push_back({&branch->body, 0});
-  }
-}
-
 std::optional<Channel> sendChannel(const Stmt &stmt) {
   if (stmt.kind != StmtKind::Send || !stmt.target.isValid())
     return std::nullopt;

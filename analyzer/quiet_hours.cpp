@@ -29,17 +29,32 @@ std::string describeRun(uint32_t from, uint32_t to) {
 
 } // namespace
 
-MinuteSet quietMinutes(uint32_t start, uint32_t end) {
+namespace {
+
+/// The minutes [from, from + count), with from + count <= kDay, by shifts.
+MinuteSet minuteRun(uint32_t from, uint32_t count) {
   MinuteSet set;
-  start %= kDay;
-  end %= kDay;
-  for (uint32_t m = start; m != end; m = (m + 1) % kDay)
-    set.set(m);
+  if (count == 0)
+    return set;
+  set.set();
+  set >>= kDay - count;
+  set <<= from;
   return set;
 }
 
+} // namespace
+
+MinuteSet quietMinutes(uint32_t start, uint32_t end) {
+  start %= kDay;
+  end %= kDay;
+  if (start <= end)
+    return minuteRun(start, end - start);
+  return minuteRun(start, kDay - start) | minuteRun(0, end);
+}
+
 MinuteSet tcpaGap(const MinuteSet &quiet) {
-  return quietMinutes(kTcpaQuietStart, kTcpaQuietEnd) & ~quiet;
+  static const MinuteSet night = quietMinutes(kTcpaQuietStart, kTcpaQuietEnd);
+  return night & ~quiet;
 }
 
 std::string clockText(uint32_t minute) {

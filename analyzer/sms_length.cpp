@@ -22,25 +22,6 @@ constexpr char32_t kBasicNonAscii[] = {
     U'\u00F8', U'\u00F9', U'\u00FC', U'\u0393', U'\u0394', U'\u0398', U'\u039B',
     U'\u039E', U'\u03A0', U'\u03A3', U'\u03A6', U'\u03A8', U'\u03A9'};
 
-/// Decodes valid UTF-8 (sources are validated before parsing) to code points,
-/// each with its byte offset.
-std::vector<std::pair<char32_t, uint32_t>> codePoints(std::string_view text) {
-  std::vector<std::pair<char32_t, uint32_t>> out;
-  const auto *begin = reinterpret_cast<const llvm::UTF8 *>(text.data());
-  const auto *cursor = begin, *end = begin + text.size();
-  while (cursor < end) {
-    uint32_t offset = static_cast<uint32_t>(cursor - begin);
-    llvm::UTF32 codePoint = 0;
-    if (llvm::convertUTF8Sequence(&cursor, end, &codePoint, llvm::strictConversion) !=
-        llvm::conversionOK) {
-      codePoint = 0xFFFD; // not reached for validated input; counts as non-GSM
-      ++cursor;
-    }
-    out.push_back({static_cast<char32_t>(codePoint), offset});
-  }
-  return out;
-}
-
 uint32_t utf16Units(std::string_view text) {
   llvm::SmallVector<llvm::UTF16, 256> units;
   if (!llvm::convertUTF8ToUTF16String(llvm::StringRef(text.data(), text.size()), units))
@@ -48,19 +29,36 @@ uint32_t utf16Units(std::string_view text) {
   return static_cast<uint32_t>(units.size()); // the terminator is not counted in size()
 }
 
-/// The text a recipient receives at the least, and for each of its bytes
-/// where it comes from: (template offset, 1) for a literal byte, (placeholder
-/// offset, placeholder length) for a byte of a fallback.
+/// The text a recipient receives at the least, as pieces: a literal run of
+/// the template (origin length 1: byte i comes from template offset + i) or
+/// a placeholder's fallback (every byte comes from the whole placeholder).
 struct Rendered {
+  struct Piece {
+    uint32_t start;  ///< where the piece starts in `text`
+    uint32_t offset; ///< the template offset it comes from
+    uint32_t length; ///< 1, or the placeholder's length
+  };
   std::string text;
-  std::vector<std::pair<uint32_t, uint32_t>> origin;
+  std::vector<Piece> pieces;
+
+  /// Where byte `at` of `text` comes from: (template offset, length).
+  std::pair<uint32_t, uint32_t> origin(uint32_t at) const {
+    auto piece = std::upper_bound(pieces.begin(), pieces.end(), at,
+                                  [](uint32_t a, const Piece &p) { return a < p.start; });
+    --piece; // the first piece starts at 0
+    if (piece->length != 1)
+      return {piece->offset, piece->length};
+    return {piece->offset + (at - piece->start), 1};
+  }
 };
 
 Rendered render(std::string_view text, const std::vector<Placeholder> &placeholders) {
   Rendered out;
+  out.text.reserve(text.size());
   auto append = [&](std::string_view part, uint32_t offset, uint32_t length) {
-    for (size_t i = 0; i < part.size(); ++i)
-      out.origin.push_back({length == 1 ? offset + static_cast<uint32_t>(i) : offset, length});
+    if (part.empty())
+      return;
+    out.pieces.push_back({static_cast<uint32_t>(out.text.size()), offset, length});
     out.text.append(part);
   };
   size_t from = 0;
@@ -89,11 +87,23 @@ SmsLength smsLength(std::string_view text, const std::vector<Placeholder> &place
   Rendered rendered = render(text, placeholders);
   SmsLength length;
   uint32_t septets = 0;
-  for (auto [codePoint, offset] : codePoints(rendered.text)) {
-    uint32_t cost = gsm7Septets(codePoint);
+  // Decodes the UTF-8 (sources are validated before parsing), ASCII directly.
+  const auto *begin = reinterpret_cast<const llvm::UTF8 *>(rendered.text.data());
+  const auto *cursor = begin, *end = begin + rendered.text.size();
+  while (cursor < end) {
+    uint32_t offset = static_cast<uint32_t>(cursor - begin);
+    llvm::UTF32 codePoint = *cursor;
+    if (codePoint < 0x80)
+      ++cursor;
+    else if (llvm::convertUTF8Sequence(&cursor, end, &codePoint, llvm::strictConversion) !=
+             llvm::conversionOK) {
+      codePoint = 0xFFFD; // not reached for validated input; counts as non-GSM
+      ++cursor;
+    }
+    uint32_t cost = gsm7Septets(static_cast<char32_t>(codePoint));
     septets += cost;
     if (cost == 0 && !length.firstNonGsm) {
-      auto [at, size] = rendered.origin[offset];
+      auto [at, size] = rendered.origin(offset);
       if (size == 1) // a literal character: its whole UTF-8 sequence
         size = llvm::getNumBytesForUTF8(static_cast<llvm::UTF8>(rendered.text[offset]));
       length.firstNonGsm = {at, size};

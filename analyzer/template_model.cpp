@@ -1,10 +1,13 @@
 // Building the template model: every template text of the Program, scanned
 // for placeholders and links, each mapped back to the source through the
-// text's runs (`notify` messages included).
+// text's runs (`notify` messages included). The texts are listed first, then
+// scanned in parallel, each into its own place, so the order is fixed.
 #include "analyzer/template_model.h"
 
 #include "analyzer/program_queries.h"
 #include "analyzer/template_links.h"
+
+#include <llvm/Support/Parallel.h>
 
 #include <algorithm>
 #include <cctype>
@@ -48,6 +51,13 @@ void TemplateModel::addText(TextRole role, sema::AssetRef owner, const sema::Tex
   out.text = &text;
   out.html = html;
   out.fromFile = fromFile;
+  texts_.push_back(std::move(out));
+}
+
+void TemplateModel::scanText(TemplateText &out) {
+  const sema::Text &text = *out.text;
+  const bool html = out.html;
+  const TextRole role = out.role;
   PlaceholderScan scan = scanPlaceholders(text.value);
   out.placeholders = std::move(scan.placeholders);
   out.problems = std::move(scan.problems);
@@ -83,7 +93,6 @@ void TemplateModel::addText(TextRole role, sema::AssetRef owner, const sema::Tex
       out.links.push_back(std::move(link));
     }
   }
-  texts_.push_back(std::move(out));
 }
 
 void TemplateModel::addNotifyMessages() {
@@ -136,6 +145,8 @@ std::unique_ptr<TemplateModel> TemplateModel::compute(CheckContext &ctx) {
   }
   start(2);
   model->addNotifyMessages();
+  // Every text is scanned on its own: on every core, each into its place.
+  llvm::parallelForEach(model->texts_, [](TemplateText &text) { scanText(text); });
   return model;
 }
 

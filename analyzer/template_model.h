@@ -80,8 +80,11 @@ public:
 
 private:
   explicit TemplateModel(const sema::Program &program) : program_(program) {}
+  /// Adds a text, to be scanned by scanText.
   void addText(TextRole role, sema::AssetRef owner, const sema::Text &text, bool html,
                bool fromFile);
+  /// Finds the placeholders, problems and links of one added text.
+  static void scanText(TemplateText &text);
   void addNotifyMessages();
 
   const sema::Program &program_;

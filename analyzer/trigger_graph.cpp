@@ -13,6 +13,7 @@
 #include <deque>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace mac::analyzer {
 
@@ -148,6 +149,7 @@ private:
           g_.groups_[group].push_back(it->second);
           bool valued = trigger.kind == TriggerKind::FieldChanged && trigger.value;
           g_.keys_.push_back({trigger.kind, triggerLabel(program_, trigger), {}, group, valued});
+          indexByTarget(trigger, valued, it->second);
           if (valued && trigger.value->kind == ast::LiteralKind::Number)
             numericKeys_[trigger.field.value].push_back(it->second);
         }
@@ -157,6 +159,23 @@ private:
     }
   }
 
+  /// The keys actions look up most, by number rather than by identity: the
+  /// key of `tag_added T`, `list_joined L`, `field_changed F` (no value).
+  void indexByTarget(const Trigger &trigger, bool valued, uint32_t key) {
+    if (trigger.kind == TriggerKind::TagAdded)
+      tagKeys_.try_emplace(trigger.tag.value, key);
+    else if (trigger.kind == TriggerKind::ListJoined)
+      listKeys_.try_emplace(trigger.list.value, key);
+    else if (trigger.kind == TriggerKind::FieldChanged && !valued)
+      fieldKeys_.try_emplace(trigger.field.value, key);
+    else if (trigger.kind == TriggerKind::FieldChanged)
+      valuedFields_.insert(trigger.field.value);
+  }
+
+  void fire(StmtId action, const std::unordered_map<uint32_t, uint32_t> &keys, uint32_t target) {
+    if (auto it = keys.find(target); it != keys.end())
+      fire(action, it->second);
+  }
   void fire(StmtId action, const std::string &identity) {
     auto it = keyIndex_.find(identity);
     if (it != keyIndex_.end())
@@ -171,14 +190,16 @@ private:
   void fireAll(StmtId id, const Stmt &stmt) {
     switch (stmt.kind) {
     case StmtKind::AddTag:
-      return fire(id, fmt::format("tag:{}", stmt.target.index));
+      return fire(id, tagKeys_, stmt.target.index);
     case StmtKind::AddToList:
-      return fire(id, fmt::format("list:{}", stmt.target.index));
+      return fire(id, listKeys_, stmt.target.index);
     case StmtKind::Set:
-      fire(id, fmt::format("field:{}", stmt.field.value));
-      return fire(id, fmt::format("field:{}={}", stmt.field.value, valueKey(stmt.value)));
+      fire(id, fieldKeys_, stmt.field.value);
+      if (valuedFields_.count(stmt.field.value))
+        fire(id, fmt::format("field:{}={}", stmt.field.value, valueKey(stmt.value)));
+      return;
     case StmtKind::Increment:
-      fire(id, fmt::format("field:{}", stmt.field.value));
+      fire(id, fieldKeys_, stmt.field.value);
       if (auto it = numericKeys_.find(stmt.field.value); it != numericKeys_.end())
         for (uint32_t key : it->second)
           fire(id, key);
@@ -371,7 +392,9 @@ private:
 
   const Program &program_;
   TriggerGraph &g_;
-  std::unordered_map<std::string, uint32_t> keyIndex_;    ///< only looked up, never iterated
+  std::unordered_map<std::string, uint32_t> keyIndex_; ///< only looked up, never iterated
+  std::unordered_map<uint32_t, uint32_t> tagKeys_, listKeys_, fieldKeys_; ///< see indexByTarget
+  std::unordered_set<uint32_t> valuedFields_; ///< fields with some `field_changed F to v` key
   std::map<uint32_t, std::vector<uint32_t>> numericKeys_; ///< field → numeric valued keys
   std::vector<uint32_t> component_;
   std::vector<uint32_t> flowsPerComponent_;

@@ -17,6 +17,8 @@ public:
     const TemplateModel &model = ctx.get<TemplateModel>();
     for (const TemplateText &text : model.texts())
       for (const Placeholder &placeholder : text.placeholders) {
+        if (placeholder.fallback()) // never a finding: no need to look the name up
+          continue;
         auto found = program.names.find(placeholder.name);
         if (found == program.names.end() || found->second.kind != sema::AssetKind::Field)
           continue;

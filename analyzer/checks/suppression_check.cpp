@@ -25,9 +25,18 @@ public:
 
   void run(CheckContext &ctx) override {
     const sema::Program &program = ctx.program();
+    // The rules in force are the bundle's (the same for every flow) and the
+    // flow's own (policyRulesInForce).
+    bool bundleSuppresses = false;
+    for (const sema::Policy &policy : program.policies)
+      for (const sema::PolicyRule &rule : policy.rules)
+        bundleSuppresses = bundleSuppresses || suppresses(&rule);
+    if (bundleSuppresses)
+      return;
     for (const sema::Flow &flow : program.flows) {
-      std::vector<const sema::PolicyRule *> rules = policyRulesInForce(program, flow);
-      if (!isMarketingFlow(program, flow) || std::any_of(rules.begin(), rules.end(), suppresses))
+      if (std::any_of(flow.policies.begin(), flow.policies.end(),
+                      [](const sema::PolicyRule &rule) { return suppresses(&rule); }) ||
+          !isMarketingFlow(program, flow))
         continue;
       diag::Diagnostic &d =
           ctx.diags().report(diag::Code::SuppressionMissing, flow.nameRange, flow.name);

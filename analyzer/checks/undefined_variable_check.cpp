@@ -8,6 +8,7 @@
 #include "compiler/sema/names.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace mac::analyzer {
 
@@ -31,12 +32,23 @@ public:
                                                   shownInMessage(written), problem.detail));
       }
       for (const Placeholder &placeholder : text.placeholders)
-        if (!isKnown(program, placeholder.name))
-          reportUnknown(ctx, model, text, placeholder, candidates);
+        if (!known(program, placeholder.name))
+          reportUnknown(ctx, model, text, placeholder, closest(placeholder.name, candidates));
     }
   }
 
 private:
+  std::unordered_map<std::string, std::optional<std::string>> closest_;
+  std::unordered_map<std::string, bool> known_;
+
+  /// isKnown, once per distinct name (texts repeat the same few names).
+  bool known(const sema::Program &program, const std::string &name) {
+    auto [it, added] = known_.try_emplace(name, false);
+    if (added)
+      it->second = isKnown(program, name);
+    return it->second;
+  }
+
   static bool isKnown(const sema::Program &program, std::string_view name) {
     auto found = program.names.find(name);
     if (found != program.names.end() && found->second.kind == sema::AssetKind::Field)
@@ -45,10 +57,27 @@ private:
     return std::find(builtins.begin(), builtins.end(), name) != builtins.end();
   }
 
+  /// sema::closestName, once per distinct unknown name. Only candidates
+  /// whose length is within the edit-distance limit can be the answer (the
+  /// distance is at least the difference in length; a match in another case
+  /// has the same length), so the others are not compared at all.
+  const std::optional<std::string> &closest(const std::string &name,
+                                            const std::vector<std::string_view> &candidates) {
+    auto [known, added] = closest_.try_emplace(name);
+    if (!added)
+      return known->second;
+    size_t limit = std::max<size_t>(1, name.size() / 3);
+    std::vector<std::string_view> near;
+    for (std::string_view candidate : candidates)
+      if (candidate.size() + limit >= name.size() && candidate.size() <= name.size() + limit)
+        near.push_back(candidate);
+    known->second = sema::closestName(name, near);
+    return known->second;
+  }
+
   static void reportUnknown(CheckContext &ctx, const TemplateModel &model, const TemplateText &text,
                             const Placeholder &placeholder,
-                            const std::vector<std::string_view> &candidates) {
-    std::optional<std::string> closest = sema::closestName(placeholder.name, candidates);
+                            const std::optional<std::string> &closest) {
     diag::Diagnostic &d =
         ctx.diags().report(diag::Code::UndefinedVariable, placeholder.nameRange, placeholder.name,
                            "names no field or built-in" + sema::didYouMean(closest));

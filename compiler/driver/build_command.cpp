@@ -6,10 +6,12 @@
 #include "compiler/driver/pipeline.h"
 #include "compiler/driver/version.h"
 
+#include <llvm/ADT/ScopeExit.h>
 #include <llvm/Support/WithColor.h>
 #include <llvm/Support/raw_ostream.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
@@ -70,8 +72,11 @@ EnvironmentBuild::~EnvironmentBuild() = default;
 
 llvm::Expected<std::unique_ptr<sema::Program>>
 buildEnvironment(const std::string &path, const backend::BuildRequest &request,
-                 EnvironmentBuild &build, SourceManager &sources, diag::Engine &diags) {
+                 EnvironmentBuild &build, SourceManager &sources, diag::Engine &diags,
+                 sema::ParseCache *parseCache, PhaseTimes *times) {
   PipelineOptions pipeline{request.env, {}, {}};
+  pipeline.parseCache = parseCache;
+  pipeline.times = times;
   pipeline.lintScope.commandCategories = {"platforms"};
   pipeline.afterChecks = [&](const sema::Program &program, SourceManager &sources,
                              diag::Engine &diags) {
@@ -131,7 +136,21 @@ int runBuild(const BuildCommandOptions &options) {
   SourceManager sources;
   diag::Engine diags;
   EnvironmentBuild build;
-  auto program = buildEnvironment(options.path, request, build, sources, diags);
+  std::unique_ptr<cache::DiskParseCache> parseCache = openParseCache(options.cacheDir);
+  PhaseTimes times;
+  auto program = buildEnvironment(options.path, request, build, sources, diags, parseCache.get(),
+                                  options.timePhases ? &times : nullptr);
+  // Printing the diagnostics and writing the payloads, whichever way it ends.
+  auto outputStart = std::chrono::steady_clock::now();
+  auto printTimes = llvm::make_scope_exit([&] {
+    if (!options.timePhases)
+      return;
+    times.output =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - outputStart)
+            .count();
+    printPhaseTimes(times, llvm::errs());
+  });
+  closeParseCache(parseCache.get());
   if (!program) {
     reportUsageError(llvm::toString(program.takeError()));
     return 2;

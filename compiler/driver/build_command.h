@@ -12,6 +12,8 @@
 
 namespace mac::driver {
 
+struct PhaseTimes; // pipeline.h
+
 struct BuildCommandOptions {
   std::string path;
   std::string env;
@@ -22,6 +24,8 @@ struct BuildCommandOptions {
   bool werror = false;
   bool color = false;
   std::optional<size_t> maxDiagnostics; ///< unset: defaultDiagnosticLimit(format)
+  std::optional<std::string> cacheDir;  ///< `--cache-dir` (as check)
+  bool timePhases = false;              ///< `--time-phases` (as check)
 };
 
 int runBuild(const BuildCommandOptions &options);
@@ -37,10 +41,12 @@ struct EnvironmentBuild {
   bool backendsRan = false;          ///< false: the checks reported errors first
 };
 /// Checks the bundle at `path` for `request.env` and, when no error was
-/// reported, runs the backends into `build.output`.
+/// reported, runs the backends into `build.output`. Files are parsed through
+/// `parseCache` when one is given; `times`, when given, gets each phase's time.
 llvm::Expected<std::unique_ptr<sema::Program>>
 buildEnvironment(const std::string &path, const backend::BuildRequest &request,
-                 EnvironmentBuild &build, SourceManager &sources, diag::Engine &diags);
+                 EnvironmentBuild &build, SourceManager &sources, diag::Engine &diags,
+                 sema::ParseCache *parseCache = nullptr, PhaseTimes *times = nullptr);
 /// Says on stderr why `build` must not be written and returns the exit
 /// status (1: errors or an unexpressible target; 2: no target), or 0.
 int reportBuildFailure(const EnvironmentBuild &build, const diag::Engine &diags);

@@ -9,6 +9,10 @@
 #include <llvm/Support/WithColor.h>
 #include <llvm/Support/raw_ostream.h>
 
+#include <chrono>
+#include <cstdlib>
+#include <string_view>
+
 namespace mac::driver {
 
 int reportUsageError(const llvm::Twine &message) {
@@ -53,20 +57,55 @@ void printDiagnostics(OutputFormat format, diag::Engine &diags, const SourceMana
   }
 }
 
+std::unique_ptr<cache::DiskParseCache> openParseCache(const std::optional<std::string> &flag) {
+  std::optional<std::string> directory = cache::cacheDirectory(flag);
+  if (!directory)
+    return nullptr;
+  return std::make_unique<cache::DiskParseCache>(*directory, kVersion);
+}
+
+void closeParseCache(cache::DiskParseCache *cache) {
+  if (!cache)
+    return;
+  const char *stats = std::getenv("MAC_CACHE_STATS");
+  if (stats && std::string_view(stats) == "1")
+    llvm::errs() << cache->describeStats() << "\n";
+  cache::CacheStats counts = cache->stats();
+  if (counts.writeErrors > 0 && counts.written == 0)
+    llvm::WithColor::warning(llvm::errs(), "mac")
+        << "the parse cache could not be written (" << counts.writeErrors
+        << " entries); check --cache-dir or MAC_CACHE_DIR\n";
+  cache->pruneIfDue();
+}
+
 int runCheck(const CheckOptions &options) {
   SourceManager sources;
   diag::Engine diags;
   bool pathFailed = false;
+  std::unique_ptr<cache::DiskParseCache> parseCache = openParseCache(options.cacheDir);
+  PipelineOptions pipeline{options.env};
+  pipeline.parseCache = parseCache.get();
+  PhaseTimes times;
+  if (options.timePhases)
+    pipeline.times = &times;
   for (const std::string &path : options.paths) {
-    auto program = checkBundle(path, PipelineOptions{options.env}, sources, diags);
+    auto program = checkBundle(path, pipeline, sources, diags);
     if (!program) {
       llvm::WithColor::error(llvm::errs(), "mac") << llvm::toString(program.takeError()) << "\n";
       pathFailed = true;
     }
   }
+  auto outputStart = std::chrono::steady_clock::now();
   printDiagnostics(options.format, diags, sources, options.color, llvm::outs(),
                    options.maxDiagnostics);
   llvm::outs().flush();
+  if (options.timePhases) {
+    times.output =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - outputStart)
+            .count();
+    printPhaseTimes(times, llvm::errs());
+  }
+  closeParseCache(parseCache.get());
 
   if (pathFailed)
     return 2;

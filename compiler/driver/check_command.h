@@ -2,10 +2,12 @@
 // the chosen format. Returns the process exit status (LANGUAGE.md §9).
 #pragma once
 
+#include "compiler/cache/disk_parse_cache.h"
 #include "compiler/diag/engine.h"
 
 #include <llvm/Support/raw_ostream.h>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,9 +23,19 @@ struct CheckOptions {
   bool color = false;
   std::optional<std::string> env;
   std::optional<size_t> maxDiagnostics; ///< unset: defaultDiagnosticLimit(format)
+  bool timePhases = false; ///< `--time-phases`: each phase's and check's wall time on stderr
+  std::optional<std::string> cacheDir; ///< `--cache-dir`; unset: $MAC_CACHE_DIR, else none
 };
 
 int runCheck(const CheckOptions &options);
+
+/// The parse cache of a run (`--cache-dir`, else $MAC_CACHE_DIR), or null
+/// when neither names one; shared by the commands that take --cache-dir.
+std::unique_ptr<cache::DiskParseCache> openParseCache(const std::optional<std::string> &flag);
+/// After the run: prints the cache's statistics on stderr when
+/// MAC_CACHE_STATS=1, warns when no entry could be written, and prunes
+/// entries unused for 30 days (at most once a day). Null: nothing.
+void closeParseCache(cache::DiskParseCache *cache);
 
 /// Says `mac: error: MESSAGE` on stderr and returns 2, the exit status of a
 /// usage or I/O problem; shared by every command.

@@ -233,6 +233,17 @@ cl::opt<bool> buildWerror("werror", cl::desc("Treat warnings as errors"), cl::su
 cl::opt<unsigned> buildMaxDiagnostics("max-diagnostics",
                                       cl::desc("Print at most N diagnostics, 0 for all (as check)"),
                                       cl::value_desc("N"), cl::sub(buildCmd), cl::cat(macOptions));
+// `--cache-dir` of check and build (docs/commands.md, "The parse cache").
+cl::opt<std::string> cacheDir(
+    "cache-dir",
+    cl::desc("Keep each file's parse in DIR, keyed by a hash of its bytes, so that a re-check "
+             "parses only changed files (default: $MAC_CACHE_DIR; none when unset)"),
+    cl::value_desc("dir"), cl::sub(checkCmd), cl::sub(buildCmd), cl::cat(macOptions));
+// `--time-phases` of check and build (docs/commands.md).
+cl::opt<bool> timePhases("time-phases",
+                         cl::desc("After the run, print on stderr the wall time of each phase "
+                                  "and of each check"),
+                         cl::sub(checkCmd), cl::sub(buildCmd), cl::cat(macOptions));
 
 cl::SubCommand fmtCmd("fmt", "Rewrite .flow files in the canonical style (docs/style.md)");
 cl::list<std::string> fmtPaths(cl::Positional, cl::desc("<bundle-dir | file.flow>..."),
@@ -515,6 +526,9 @@ int main(int argc, char **argv) {
       options.env = checkEnv;
     if (checkMaxDiagnostics.getNumOccurrences())
       options.maxDiagnostics = checkMaxDiagnostics;
+    if (cacheDir.getNumOccurrences())
+      options.cacheDir = cacheDir;
+    options.timePhases = timePhases;
     return driver::runCheck(options);
   }
   if (graphCmd) {
@@ -572,6 +586,9 @@ int main(int argc, char **argv) {
     options.color = llvm::sys::Process::StandardErrHasColors();
     if (buildMaxDiagnostics.getNumOccurrences())
       options.maxDiagnostics = buildMaxDiagnostics;
+    if (cacheDir.getNumOccurrences())
+      options.cacheDir = cacheDir;
+    options.timePhases = timePhases;
     return driver::runBuild(options);
   }
   if (fmtCmd)

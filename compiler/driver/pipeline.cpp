@@ -7,7 +7,11 @@
 #include "compiler/sema/loader.h"
 #include "compiler/sema/sema.h"
 
+#include <llvm/Support/Format.h>
+
+#include <algorithm>
 #include <chrono>
+#include <string_view>
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
@@ -51,6 +55,29 @@ bool errorsSurviveLintControl(const sema::Program &program, const diag::Engine &
 
 } // namespace
 
+void printPhaseTimes(const PhaseTimes &times, llvm::raw_ostream &os) {
+  std::vector<std::pair<std::string, double>> rows = {
+      {"load", times.load},   {"sema", times.sema}, {"checks", times.checks},
+      {"after", times.after}, {"lint", times.lint}, {"output", times.output}};
+  double total = 0;
+  for (const auto &row : rows)
+    total += row.second;
+  size_t width = std::string_view("total").size();
+  for (const analyzer::CheckTime &check : times.perCheck)
+    width = std::max(width, check.name.size() + 2);
+  auto line = [&](std::string_view name, double ms) {
+    os << llvm::format("%-*s %10.2f ms\n", static_cast<int>(width), std::string(name).c_str(), ms);
+  };
+  os << "mac: wall time per phase\n";
+  for (const auto &[name, ms] : rows) {
+    line(name, ms);
+    if (name == "checks")
+      for (const analyzer::CheckTime &check : times.perCheck)
+        line("  " + std::string(check.name), check.milliseconds);
+  }
+  line("total", total);
+}
+
 llvm::Expected<std::unique_ptr<sema::Program>> checkBundle(const std::string &path,
                                                            const PipelineOptions &options,
                                                            SourceManager &sources,
@@ -74,7 +101,7 @@ llvm::Expected<std::unique_ptr<sema::Program>> checkBundle(const std::string &pa
   // the checks run, unless the caller's parse cache keeps them. They were
   // built on the parser threads, in malloc arenas the checks (on this thread)
   // do not allocate from, so their pages go back to the system.
-  if (!options.parseCache) {
+  if (!options.parseCache || !options.parseCache->keepsAsts()) {
     bundle->files.clear();
 #if defined(__GLIBC__)
     malloc_trim(0);
@@ -86,6 +113,8 @@ llvm::Expected<std::unique_ptr<sema::Program>> checkBundle(const std::string &pa
   if (!bundleDiags.hasErrors()) {
     analyzer::AnalyzerOptions analyzerOptions{options.env};
     analyzerOptions.flowPathsCache = options.flowPathsCache;
+    if (options.times)
+      analyzerOptions.checkTimes = &options.times->perCheck;
     analyzer::runChecks(*program, sources, analyzerOptions, bundleDiags);
   }
   stopwatch.lap(&PhaseTimes::checks);

@@ -2,17 +2,20 @@
 // needs a checked Program (check, build, lsp, test…) goes through here.
 #pragma once
 
+#include "analyzer/analyzer.h"
 #include "compiler/diag/engine.h"
 #include "compiler/sema/loader.h"
 #include "compiler/sema/program.h"
 #include "compiler/sema/sema.h"
 
 #include <llvm/Support/Error.h>
+#include <llvm/Support/raw_ostream.h>
 
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace mac::analyzer {
 class FlowPathsCache;
@@ -20,10 +23,17 @@ class FlowPathsCache;
 
 namespace mac::driver {
 
-/// Wall time of each phase of one checkBundle run, in milliseconds.
+/// Wall time of each phase of checkBundle runs, in milliseconds, added up
+/// over every run that is given the same PhaseTimes.
 struct PhaseTimes {
   double load = 0, sema = 0, checks = 0, after = 0, lint = 0;
+  double output = 0;                         ///< printing the diagnostics (the command measures it)
+  std::vector<analyzer::CheckTime> perCheck; ///< each check, in the order run
 };
+
+/// Prints `times` as a small aligned table (`mac check --time-phases`): one
+/// line per phase, then one per check, then the total of the phases.
+void printPhaseTimes(const PhaseTimes &times, llvm::raw_ostream &os);
 
 struct PipelineOptions {
   std::optional<std::string> env; ///< `--env`

@@ -52,6 +52,13 @@ public:
                                            const syntax::ParseLimits &limits) = 0;
   /// Takes the ASTs of a finished load back (checkBundle calls it last).
   virtual void giveBack(LoadedBundle bundle) = 0;
+  /// Whether parse() may run on several threads at once: the loader then
+  /// parses the bundle's files in parallel through it (each call with its
+  /// own engine), as it does without a cache.
+  virtual bool threadSafe() const { return false; }
+  /// Whether giveBack wants the ASTs; when not (the disk cache),
+  /// checkBundle frees them after sema, as it does without a cache.
+  virtual bool keepsAsts() const { return true; }
 };
 
 /// The machine's own file system: what `mac check` reads.
