@@ -1,265 +1,16 @@
-// FlowTokenSource: grammar/FlowLexer.g4 by hand (see the header). Each
-// family of rules that can start with the same character is matched by one
-// function that computes every rule's longest match and keeps the longest,
-// the earlier rule on a tie, as ANTLR's lexer does.
+// FlowTokenSource: the ANTLR adapter over scanToken (see the header): code
+// point indices, lines and columns for each CommonToken.
 #include "compiler/syntax/flow_token_source.h"
-
-#include "compiler/syntax/input_checks.h"
-
-#include "FlowLexer.h"
-
-#include <llvm/ADT/StringMap.h>
-
-#include <array>
 
 namespace mac::syntax {
 namespace {
 
-using gen::FlowLexer;
-
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
-bool isLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool isIdentStart(char c) { return isLetter(c) || c == '_'; }
-bool isIdentPart(char c) { return isIdentStart(c) || isDigit(c); }
-bool isAlnum(char c) { return isLetter(c) || isDigit(c); }
 bool isContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
-/// The bytes of the UTF-8 sequence that `lead` starts.
-size_t sequenceLength(char lead) {
-  auto byte = static_cast<unsigned char>(lead);
-  if (byte < 0x80)
-    return 1;
-  if (byte >= 0xF0)
-    return 4;
-  if (byte >= 0xE0)
-    return 3;
-  return 2;
-}
-
 } // namespace
 
-const llvm::StringMap<size_t> &keywordTokenTypes() {
-  static const llvm::StringMap<size_t> types = [] {
-    antlr4::ANTLRInputStream empty;
-    FlowLexer lexer(&empty);
-    const antlr4::dfa::Vocabulary &vocabulary = lexer.getVocabulary();
-    llvm::StringMap<size_t> map;
-    for (size_t type = 1; type <= vocabulary.getMaxTokenType(); ++type) {
-      std::string literal = vocabulary.getLiteralName(type); // `'add'`, or empty
-      if (literal.size() > 2 && isIdentStart(literal[1]))
-        map[literal.substr(1, literal.size() - 2)] = type;
-    }
-    return map;
-  }();
-  return types;
-}
-
-namespace {
-
-/// A candidate match: its length in bytes and its token type.
-struct Match {
-  size_t length = 0;
-  size_t type = 0;
-};
-
-/// The longest of `candidates`, the first one listed on a tie; the list is
-/// in the order the rules stand in FlowLexer.g4.
-template <size_t N> Match longest(const std::array<Match, N> &candidates) {
-  Match best;
-  for (const Match &candidate : candidates)
-    if (candidate.length > best.length)
-      best = candidate;
-  return best;
-}
-
-class Scanner {
-public:
-  Scanner(std::string_view text, size_t pos) : text_(text), pos_(pos) {}
-
-  Match match() const {
-    char c = text_[pos_];
-    switch (c) {
-    case ' ':
-    case '\t':
-    case '\r':
-    case '\n':
-    case '\f':
-      return {run(pos_,
-                  [](char ch) {
-                    return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n' || ch == '\f';
-                  }),
-              FlowLexer::WS};
-    case '/':
-      return slash();
-    case '"':
-      return string();
-    case '{':
-      return {1, FlowLexer::LBRACE};
-    case '}':
-      return {1, FlowLexer::RBRACE};
-    case '(':
-      return {1, FlowLexer::LPAREN};
-    case ')':
-      return {1, FlowLexer::RPAREN};
-    case '[':
-      return {1, FlowLexer::LBRACKET};
-    case ']':
-      return {1, FlowLexer::RBRACKET};
-    case ';':
-      return {1, FlowLexer::SEMI};
-    case ':':
-      return {1, FlowLexer::COLON};
-    case ',':
-      return {1, FlowLexer::COMMA};
-    case '?':
-      return {1, FlowLexer::QUESTION};
-    case '|':
-      return {1, FlowLexer::PIPE};
-    case '-':
-      return {1, FlowLexer::MINUS};
-    case '.':
-      return at(pos_ + 1, '.') ? Match{2, FlowLexer::DOTDOT} : Match{1, FlowLexer::DOT};
-    case '=':
-      return at(pos_ + 1, '=') ? Match{2, FlowLexer::EQEQ} : Match{1, FlowLexer::ASSIGN_OP};
-    case '!':
-      return at(pos_ + 1, '=') ? Match{2, FlowLexer::NEQ} : Match{1, FlowLexer::ERROR_CHAR};
-    case '<':
-      return at(pos_ + 1, '=') ? Match{2, FlowLexer::LE} : Match{1, FlowLexer::LT};
-    case '>':
-      return at(pos_ + 1, '=') ? Match{2, FlowLexer::GE} : Match{1, FlowLexer::GT};
-    default:
-      break;
-    }
-    if (isDigit(c))
-      return number();
-    if (isIdentStart(c))
-      return word();
-    return {sequenceLength(c), FlowLexer::ERROR_CHAR};
-  }
-
-private:
-  bool at(size_t i, char c) const { return i < text_.size() && text_[i] == c; }
-  bool is(size_t i, bool (*test)(char)) const { return i < text_.size() && test(text_[i]); }
-  template <class Test> size_t run(size_t i, Test test) const {
-    size_t j = i;
-    while (j < text_.size() && test(text_[j]))
-      ++j;
-    return j - i;
-  }
-  size_t digits(size_t i) const { return run(i, isDigit); }
-
-  /// LINE_COMMENT, BLOCK_COMMENT (up to the first `*/`; unterminated, it is
-  /// no token and the `/` is a SLASH) or SLASH.
-  Match slash() const {
-    if (at(pos_ + 1, '/'))
-      return {2 + run(pos_ + 2, [](char ch) { return ch != '\r' && ch != '\n'; }),
-              FlowLexer::LINE_COMMENT};
-    if (at(pos_ + 1, '*')) {
-      size_t end = text_.find("*/", pos_ + 2);
-      if (end != std::string_view::npos)
-        return {end + 2 - pos_, FlowLexer::BLOCK_COMMENT};
-    }
-    return {1, FlowLexer::SLASH};
-  }
-
-  /// TRIPLE_STRING (up to the first `"""`), STRING, or UNTERMINATED_STRING:
-  /// the body as STRING has it, stopped by a line end, a backslash before a
-  /// line end, or the end of the text. An unterminated `"""` leaves STRING
-  /// `""`, the longest match then.
-  Match string() const {
-    if (at(pos_ + 1, '"') && at(pos_ + 2, '"')) {
-      size_t end = text_.find("\"\"\"", pos_ + 3);
-      if (end != std::string_view::npos)
-        return {end + 3 - pos_, FlowLexer::TRIPLE_STRING};
-    }
-    size_t i = pos_ + 1;
-    while (i < text_.size()) {
-      char ch = text_[i];
-      if (ch == '"')
-        return {i + 1 - pos_, FlowLexer::STRING};
-      if (ch == '\r' || ch == '\n')
-        break;
-      if (ch == '\\') {
-        if (i + 1 < text_.size() && text_[i + 1] != '\r' && text_[i + 1] != '\n') {
-          i += 2; // the escaped character's continuation bytes follow as body
-          continue;
-        }
-        break;
-      }
-      ++i;
-    }
-    return {i - pos_, FlowLexer::UNTERMINATED_STRING};
-  }
-
-  /// DATETIME, DATE, VERSION, CLOCK, DECIMAL, DURATION or INT.
-  Match number() const {
-    const size_t p = pos_;
-    const size_t whole = digits(p);
-    Match date, datetime, version, clock, decimal, duration;
-    if (whole == 4 && at(p + 4, '-') && is(p + 5, isDigit) && is(p + 6, isDigit) &&
-        at(p + 7, '-') && is(p + 8, isDigit) && is(p + 9, isDigit)) {
-      date = {10, FlowLexer::DATE};
-      size_t hours = at(p + 10, 'T') ? digits(p + 11) : 0;
-      size_t minutes = hours && at(p + 11 + hours, ':') ? digits(p + 12 + hours) : 0;
-      if (minutes) {
-        size_t end = p + 12 + hours + minutes;
-        size_t seconds = at(end, ':') ? digits(end + 1) : 0;
-        if (seconds)
-          end += 1 + seconds;
-        datetime = {end - p, FlowLexer::DATETIME};
-      }
-    }
-    if (size_t minutes = at(p + whole, ':') ? digits(p + whole + 1) : 0)
-      clock = {whole + 1 + minutes, FlowLexer::CLOCK};
-    size_t fraction = at(p + whole, '.') ? digits(p + whole + 1) : 0;
-    if (fraction) {
-      decimal = {whole + 1 + fraction, FlowLexer::DECIMAL};
-      size_t patch = at(p + decimal.length, '.') ? digits(p + decimal.length + 1) : 0;
-      if (patch) {
-        size_t end = p + decimal.length + 1 + patch;
-        if (at(end, '-') && is(end + 1, isAlnum)) {
-          end += 1 + run(end + 1, isAlnum);
-          while (at(end, '.') && is(end + 1, isAlnum))
-            end += 1 + run(end + 1, isAlnum);
-        }
-        version = {end - p, FlowLexer::VERSION};
-      }
-    }
-    // DIGIT+ ('.' DIGIT+)? [A-Za-z_] [A-Za-z0-9_]*: with the fraction when
-    // there is one and a unit follows it, else without.
-    for (size_t number : {fraction ? whole + 1 + fraction : 0, whole}) {
-      if (number && is(p + number, isIdentStart)) {
-        duration = {number + 1 + run(p + number + 1, isIdentPart), FlowLexer::DURATION};
-        break;
-      }
-    }
-    return longest(std::array<Match, 7>{datetime, date, version, clock, decimal, duration,
-                                        Match{whole, FlowLexer::INT}});
-  }
-
-  /// A keyword, KEBAB (`a-b`, `x-1-y`) or IDENT.
-  Match word() const {
-    size_t identifier = 1 + run(pos_ + 1, isIdentPart);
-    size_t end = pos_ + identifier;
-    while (at(end, '-') && is(end + 1, isIdentPart))
-      end += 1 + run(end + 1, isIdentPart);
-    if (end > pos_ + identifier)
-      return {end - pos_, FlowLexer::KEBAB};
-    const llvm::StringMap<size_t> &keywords = keywordTokenTypes();
-    auto keyword = keywords.find(text_.substr(pos_, identifier));
-    return {identifier, keyword != keywords.end() ? keyword->second : size_t(FlowLexer::IDENT)};
-  }
-
-  std::string_view text_;
-  size_t pos_;
-};
-
-} // namespace
-
-FlowTokenSource::FlowTokenSource(std::string_view text) : text_(text) {
-  if (text_.substr(0, 3) == kByteOrderMark)
-    pos_ = 3;
-}
+FlowTokenSource::FlowTokenSource(std::string_view text)
+    : text_(text), pos_(firstTokenOffset(text)) {}
 
 antlr4::TokenFactory<antlr4::CommonToken> *FlowTokenSource::getTokenFactory() {
   return antlr4::CommonTokenFactory::DEFAULT.get();
@@ -275,15 +26,13 @@ std::unique_ptr<antlr4::Token> FlowTokenSource::nextToken() {
     eof->setText("<EOF>");
     return eof;
   }
-  Match found = Scanner(text_, pos_).match();
+  TokenMatch found = scanToken(text_, pos_);
   std::string_view bytes = text_.substr(pos_, found.length);
   size_t codePoints = 0;
   for (char byte : bytes)
     codePoints += !isContinuationByte(byte);
-  size_t channel = found.type == FlowLexer::WS || found.type == FlowLexer::LINE_COMMENT ||
-                           found.type == FlowLexer::BLOCK_COMMENT
-                       ? antlr4::Token::HIDDEN_CHANNEL
-                       : antlr4::Token::DEFAULT_CHANNEL;
+  size_t channel =
+      isHiddenToken(found.type) ? antlr4::Token::HIDDEN_CHANNEL : antlr4::Token::DEFAULT_CHANNEL;
   // The token reads its line and column from this source: still its start.
   auto token = std::make_unique<antlr4::CommonToken>(
       std::make_pair(static_cast<antlr4::TokenSource *>(this), nullptr), found.type, channel,

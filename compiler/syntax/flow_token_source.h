@@ -5,24 +5,18 @@
 // test/unit/token_source_test.cpp, and on every input by the parser fuzz
 // target). ANTLR's generated lexer simulates the grammar's automaton one code
 // point at a time, under a lock, on UTF-32 text; it was a third of all the
-// instructions of `mac check`. This one scans the UTF-8 bytes directly.
-//
-// Longest match wins, and among matches of one length the rule written first
-// in FlowLexer.g4, exactly as ANTLR decides. The input must be valid UTF-8
-// (parseFile checks it first, MAC0004).
+// instructions of `mac check`. This one scans the UTF-8 bytes directly with
+// the lexer core of token_scanner.h (shared with the recursive-descent fast
+// path) and only wraps each match in a CommonToken.
 #pragma once
 
+#include "compiler/syntax/token_scanner.h"
+
 #include <antlr4-runtime.h>
-#include <llvm/ADT/StringMap.h>
 
 #include <string_view>
 
 namespace mac::syntax {
-
-/// Every keyword of FlowLexer.g4 and its token type, read once from the
-/// generated lexer's vocabulary so that the two can never disagree (also the
-/// source of syntax::keywords()).
-const llvm::StringMap<size_t> &keywordTokenTypes();
 
 class FlowTokenSource : public antlr4::TokenSource {
 public:

@@ -1,11 +1,13 @@
-// parseFile: size and UTF-8 checks, lexing (FlowTokenSource), the nesting
-// bound, parsing with mac's error strategy, AST building, mac-ignore
-// attachment. The ANTLR parse tree and token stream die at the end of this
+// parseFile: size and UTF-8 checks, then the recursive-descent fast path
+// (descent_parser.h) and, when it declines, the ANTLR path: lexing
+// (FlowTokenSource), the nesting bound, parsing with mac's error strategy,
+// AST building, mac-ignore attachment. The ANTLR parse tree and token stream die at the end of this
 // function; the comments leave it as plain ranges (syntax::Comment), never as
 // ANTLR tokens.
 #include "compiler/syntax/parse.h"
 
 #include "compiler/syntax/ast_builder.h"
+#include "compiler/syntax/descent_parser.h"
 #include "compiler/syntax/error_strategy.h"
 #include "compiler/syntax/flow_token_source.h"
 #include "compiler/syntax/ignore_comments.h"
@@ -15,6 +17,7 @@
 #include "FlowParser.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace mac::syntax {
 namespace {
@@ -141,23 +144,19 @@ const std::vector<std::string> &keywords() {
   return words;
 }
 
-ParseResult parseFileWithComments(const SourceManager &sources, FileId fileId, diag::Engine &diags,
-                                  const ParseLimits &limits) {
-  ParseResult result;
-  result.file = std::make_unique<ast::File>();
-  ast::File *file = result.file.get();
-  file->file = fileId;
-  std::string_view text = sources.text(fileId);
-  if (!checkSize(text, fileId, limits.maxFileBytes, diags) || !checkUtf8(text, fileId, diags))
-    return result;
+namespace {
 
+/// The ANTLR path on `text`, which passed the size and UTF-8 checks.
+void antlrPath(std::string_view text, FileId fileId, diag::Engine &diags, const ParseLimits &limits,
+               ParseResult &result) {
+  ast::File *file = result.file.get();
   try {
     OffsetMap offsets(text);
     FlowTokenSource lexer(text); // FlowLexer.g4's tokens, without ANTLR's lexer
     antlr4::CommonTokenStream tokens(&lexer);
     tokens.fill();
     if (!checkNesting(tokens.getTokens(), offsets, fileId, limits.maxNesting, diags))
-      return result;
+      return;
 
     std::vector<SyntaxError> errors;
     gen::FlowParser parser(&tokens);
@@ -185,6 +184,48 @@ ParseResult parseFileWithComments(const SourceManager &sources, FileId fileId, d
     diags.report(diag::Code::SyntaxError, SourceRange{fileId, 0, 0},
                  std::string("the parser stopped: ") + e.what());
   }
+}
+
+/// An empty AST of `fileId`, and whether its text passed the size and UTF-8
+/// checks (MAC0005, MAC0004).
+bool startParse(const SourceManager &sources, FileId fileId, diag::Engine &diags,
+                const ParseLimits &limits, ParseResult &result) {
+  result.file = std::make_unique<ast::File>();
+  result.file->file = fileId;
+  std::string_view text = sources.text(fileId);
+  return checkSize(text, fileId, limits.maxFileBytes, diags) && checkUtf8(text, fileId, diags);
+}
+
+} // namespace
+
+ParseResult parseWithAntlr(const SourceManager &sources, FileId fileId, diag::Engine &diags,
+                           const ParseLimits &limits) {
+  ParseResult result;
+  if (startParse(sources, fileId, diags, limits, result))
+    antlrPath(sources.text(fileId), fileId, diags, limits, result);
+  return result;
+}
+
+// The recursive-descent fast path first (descent_parser.h): it returns a file
+// only when it is sure the ANTLR path would build the same AST and report
+// nothing; otherwise the ANTLR path runs and reports what it always did.
+// MAC_PARSE_WITH_ANTLR=1 in the environment skips the fast path: the same
+// binary then measures the parser before and after it (docs/performance.md),
+// and a suspected fast-path bug can be confirmed without rebuilding.
+ParseResult parseFileWithComments(const SourceManager &sources, FileId fileId, diag::Engine &diags,
+                                  const ParseLimits &limits) {
+  static const bool antlrOnly = [] {
+    const char *setting = std::getenv("MAC_PARSE_WITH_ANTLR");
+    return setting != nullptr && std::string_view(setting) == "1";
+  }();
+  ParseResult result;
+  if (!startParse(sources, fileId, diags, limits, result))
+    return result;
+  std::string_view text = sources.text(fileId);
+  if (!antlrOnly)
+    if (std::optional<ParseResult> fast = parseByDescent(text, fileId, limits))
+      return std::move(*fast);
+  antlrPath(text, fileId, diags, limits, result);
   return result;
 }
 

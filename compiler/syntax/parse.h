@@ -1,5 +1,7 @@
 // The parser's public, ANTLR-free API: bytes of one file in, an owned AST out.
-// The ANTLR parse tree is built, converted and freed inside parseFile.
+// A recursive-descent fast path builds the AST of a correct file directly
+// (descent_parser.h); any other file goes through ANTLR, whose parse tree is
+// built, converted and freed inside parseFile. Both give the same AST.
 #pragma once
 
 #include "compiler/ast/ast.h"
