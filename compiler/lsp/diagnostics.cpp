@@ -104,10 +104,18 @@ DiagnosticConverter::byDocument(const std::vector<diag::Diagnostic> &diagnostics
                                 const std::string &fallbackUri,
                                 const std::function<bool(const std::string &uri)> &wanted) {
   std::map<std::string, std::vector<Diagnostic>> documents;
+  // Entries come file by file (the diagnostics are sorted): the last URI's
+  // answer is reused instead of asking again for every entry.
+  const std::string *lastUri = nullptr;
+  bool lastWanted = false;
   forEachEntry(
       diagnostics, fallbackUri,
       [&](const std::string &uri, size_t index, Placement placement, const diag::Note *note) {
-        if (wanted && !wanted(uri))
+        if (&uri != lastUri) {
+          lastUri = &uri;
+          lastWanted = !wanted || wanted(uri);
+        }
+        if (!lastWanted)
           return;
         const diag::Diagnostic &diagnostic = diagnostics[index];
         if (placement == Placement::Fallback) {
@@ -177,6 +185,8 @@ DiagnosticConverter::fingerprints(const std::vector<diag::Diagnostic> &diagnosti
     hashes[i] = llvm::xxHash64(key);
   }
   std::map<std::string, std::string> lists; // per URI: the entries' hashes
+  const std::string *lastUri = nullptr;     // entries come file by file
+  std::string *lastList = nullptr;
   forEachEntry(
       diagnostics, fallbackUri,
       [&](const std::string &uri, size_t index, Placement placement, const diag::Note *note) {
@@ -184,7 +194,11 @@ DiagnosticConverter::fingerprints(const std::vector<diag::Diagnostic> &diagnosti
         if (note) {
           entry[2] = static_cast<uint64_t>(note - diagnostics[index].notes.data()) + 1;
         }
-        lists[uri].append(reinterpret_cast<const char *>(entry), sizeof entry);
+        if (&uri != lastUri) {
+          lastUri = &uri;
+          lastList = &lists[uri];
+        }
+        lastList->append(reinterpret_cast<const char *>(entry), sizeof entry);
       });
   std::map<std::string, uint64_t> fingerprints;
   for (const auto &[uri, list] : lists)
