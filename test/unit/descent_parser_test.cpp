@@ -6,6 +6,7 @@
 // cases of every grammar rule, and on thousands of mutations of corpus files
 // (tokens deleted, duplicated, swapped, replaced). The fast path must also
 // accept every corpus text ANTLR parses cleanly, or it silently stays slow.
+#include "test/support/corpus.h"
 #include "test/support/parser_equivalence.h"
 
 #include "compiler/syntax/token_scanner.h"
@@ -24,17 +25,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string readFile(const fs::path &path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
+using mac::test::readFile;
 
+/// Valid UTF-8 without NUL bytes: what both parsers get past the input checks.
 bool isUtf8(const std::string &text) {
-  const auto *begin = reinterpret_cast<const llvm::UTF8 *>(text.data());
-  return llvm::isLegalUTF8String(&begin, begin + text.size()) &&
-         text.find('\0') == std::string::npos;
+  return mac::test::isUtf8(text) && text.find('\0') == std::string::npos;
 }
 
 struct CorpusText {

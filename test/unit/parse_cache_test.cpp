@@ -8,6 +8,7 @@
 #include "compiler/cache/disk_parse_cache.h"
 #include "compiler/format/ast_dump.h"
 #include "compiler/syntax/parse.h"
+#include "test/support/corpus.h"
 
 #include <gtest/gtest.h>
 
@@ -24,31 +25,7 @@ namespace {
 using namespace mac;
 namespace fs = std::filesystem;
 
-std::string readFile(const fs::path &path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-/// Every file of the repository with Flow text: .flow files, and the lit
-/// tests (whose split-file sections are Flow, and whose RUN lines are
-/// syntax errors: a good source of parse diagnostics).
-std::vector<fs::path> corpus() {
-  std::vector<fs::path> files;
-  for (const char *dir : {"docs", "test", "stdlib", "editors"}) {
-    fs::path root = fs::path(MAC_SOURCE_DIR) / dir;
-    if (!fs::exists(root))
-      continue;
-    for (const fs::directory_entry &entry : fs::recursive_directory_iterator(root)) {
-      std::string extension = entry.path().extension().string();
-      if (entry.is_regular_file() && (extension == ".flow" || extension == ".test"))
-        files.push_back(entry.path());
-    }
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
+using mac::test::readFile;
 
 /// A diagnostic as text, ranges as offsets (the FileId differs between runs).
 std::string show(const SourceRange &range) {
@@ -93,7 +70,7 @@ std::unique_ptr<Parsed> parse(const std::string &text, int padding = 0) {
 
 TEST(ParseCache, RoundTripOnTheCorpus) {
   size_t files = 0, withDiagnostics = 0, bytes = 0;
-  for (const fs::path &path : corpus()) {
+  for (const fs::path &path : mac::test::flowCorpusFiles()) {
     std::string text = readFile(path);
     std::unique_ptr<Parsed> original = parse(text);
     ASSERT_TRUE(original->ast) << path;

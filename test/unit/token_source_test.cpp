@@ -3,6 +3,7 @@
 // holds Flow text (.flow files, and the lit tests, whose split-file sections
 // are Flow), on hand-picked edge cases of every rule, and on 30,000 random
 // strings over an alphabet chosen to make the rules collide.
+#include "test/support/corpus.h"
 #include "test/support/lexer_equivalence.h"
 
 #include <gtest/gtest.h>
@@ -17,36 +18,17 @@
 
 namespace {
 
-std::string readFile(const std::filesystem::path &path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-bool isUtf8(const std::string &text) {
-  const auto *begin = reinterpret_cast<const llvm::UTF8 *>(text.data());
-  return llvm::isLegalUTF8String(&begin, begin + text.size());
-}
+using mac::test::isUtf8;
 
 TEST(TokenSource, SameTokensAsAntlrOnTheCorpus) {
-  namespace fs = std::filesystem;
   size_t files = 0, bytes = 0;
-  for (const char *dir : {"docs", "test", "stdlib", "editors"}) {
-    fs::path root = fs::path(MAC_SOURCE_DIR) / dir;
-    if (!fs::exists(root))
-      continue;
-    for (const fs::directory_entry &entry : fs::recursive_directory_iterator(root)) {
-      std::string extension = entry.path().extension().string();
-      if (!entry.is_regular_file() || (extension != ".flow" && extension != ".test"))
-        continue;
-      std::string text = readFile(entry.path());
-      if (!isUtf8(text))
-        continue; // parseFile rejects it before lexing (MAC0004)
-      EXPECT_EQ(mac::test::firstLexerDifference(text), "") << entry.path();
-      ++files;
-      bytes += text.size();
-    }
+  for (const std::filesystem::path &path : mac::test::flowCorpusFiles()) {
+    std::string text = mac::test::readFile(path);
+    if (!isUtf8(text))
+      continue; // parseFile rejects it before lexing (MAC0004)
+    EXPECT_EQ(mac::test::firstLexerDifference(text), "") << path;
+    ++files;
+    bytes += text.size();
   }
   EXPECT_GT(files, 300u) << "the corpus was not found under " << MAC_SOURCE_DIR;
   EXPECT_GT(bytes, 500000u);
