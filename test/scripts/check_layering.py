@@ -1,17 +1,18 @@
 #!/usr/bin/env python3
 """Fails when the layering of ARCHITECTURE.md breaks: ANTLR headers outside
 compiler/syntax/, llvm::cl outside compiler/driver/, or an include that points
-against base -> diag -> ast -> syntax -> format -> sema -> analyzer -> changes ->
+against base -> diag -> ast -> syntax -> format -> sema -> cache -> analyzer -> changes ->
 contacts -> simulator -> backends -> importers -> release -> deploy -> driver -> lsp."""
 import pathlib
 import re
 import sys
 
 root = pathlib.Path(sys.argv[1])
-order = ["base", "diag", "ast", "syntax", "format", "sema", "analyzer", "changes", "contacts",
+order = ["base", "diag", "ast", "syntax", "format", "sema", "cache", "analyzer", "changes", "contacts",
          "simulator", "backends", "importers", "release", "deploy", "driver", "lsp"]
 layer_of = {"compiler/base": "base", "compiler/diag": "diag", "compiler/ast": "ast",
             "compiler/syntax": "syntax", "compiler/format": "format", "compiler/sema": "sema",
+            "compiler/cache": "cache",
             "analyzer": "analyzer", "changes": "changes", "contacts": "contacts",
             "simulator": "simulator", "release": "release", "deploy": "deploy",
             "backends": "backends", "importers": "importers", "compiler/driver": "driver", "compiler/lsp": "lsp"}
