@@ -38,7 +38,6 @@ private:
   size_t codePoint_ = 0; ///< its index in code points, ANTLR's start index
   size_t line_ = 1;      ///< 1-based, as ANTLR counts: one per '\n'
   size_t column_ = 0;    ///< code points since the last '\n'
-  bool emittedEof_ = false;
 };
 
 } // namespace mac::syntax
