@@ -99,8 +99,10 @@ llvm::Expected<std::unique_ptr<sema::Program>> checkBundle(const std::string &pa
   stopwatch.lap(&PhaseTimes::sema);
   // The Program holds copies of all it needs from the ASTs: free them before
   // the checks run, unless the caller's parse cache keeps them. They were
-  // built on the parser threads, in malloc arenas the checks (on this thread)
-  // do not allocate from, so their pages go back to the system.
+  // built on the parser threads, in arenas the checks (on this thread) do not
+  // allocate from. jemalloc (the mac executable) returns such pages by
+  // itself; malloc_trim does it for glibc's malloc (builds without jemalloc,
+  // the unit tests) and is a cheap no-op otherwise.
   if (!options.parseCache || !options.parseCache->keepsAsts()) {
     bundle->files.clear();
 #if defined(__GLIBC__)

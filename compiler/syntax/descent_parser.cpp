@@ -350,38 +350,13 @@ void Parser::parseFile() {
 
 namespace {
 
-/// checkNesting of parse.cpp on the fast path's tokens, without reporting:
-/// false when brackets and runs of `not` nest deeper than `limit`. Hidden
-/// tokens neither count nor end a run of `not`, so the default-channel
-/// tokens give the same answer.
+/// checkNesting of parse.cpp on the fast path's tokens, without reporting.
+/// They are all on the default channel: hidden tokens change nothing there.
 bool withinNesting(const std::vector<ScannedToken> &tokens, uint32_t limit) {
-  uint32_t depth = 0;
-  uint32_t negations = 0;
-  for (const ScannedToken &token : tokens) {
-    if (token.type == T::K_NOT) {
-      if (depth + ++negations > limit)
-        return false;
-      continue;
-    }
-    negations = 0;
-    switch (token.type) {
-    case T::LBRACE:
-    case T::LPAREN:
-    case T::LBRACKET:
-      if (++depth > limit)
-        return false;
-      break;
-    case T::RBRACE:
-    case T::RPAREN:
-    case T::RBRACKET:
-      if (depth > 0)
-        --depth;
-      break;
-    default:
-      break;
-    }
-  }
-  return true;
+  NestingCounter nesting(limit);
+  return std::all_of(tokens.begin(), tokens.end(), [&](const ScannedToken &token) {
+    return nesting.add(token.type, /*hidden=*/false);
+  });
 }
 
 /// The deepest nesting the fast path recurses into, whatever the limits say

@@ -25,42 +25,17 @@ namespace {
 using gen::FlowLexer;
 
 /// Reports MAC0006 and returns false if brackets (and runs of `not`) nest
-/// deeper than `limit` (ANTLR's recursive descent, and every later walk of
-/// conditions, would overflow the stack otherwise).
+/// deeper than `limit` (see NestingCounter), at the token that goes too deep.
 bool checkNesting(const std::vector<antlr4::Token *> &tokens, const OffsetMap &offsets, FileId file,
                   uint32_t limit, diag::Engine &diags) {
-  uint32_t depth = 0;
-  uint32_t negations = 0; // a run of `not`: each one nests a condition
+  NestingCounter nesting(limit);
   for (antlr4::Token *token : tokens) {
-    if (token->getType() == FlowLexer::K_NOT) {
-      if (depth + ++negations > limit) {
-        uint32_t at = offsets.byteOffset(token->getStartIndex());
-        diags.report(diag::Code::NestingTooDeep, SourceRange{file, at, at + 3}, limit);
-        return false;
-      }
+    if (nesting.add(token->getType(), token->getChannel() != antlr4::Token::DEFAULT_CHANNEL))
       continue;
-    }
-    if (token->getChannel() == antlr4::Token::DEFAULT_CHANNEL)
-      negations = 0;
-    switch (token->getType()) {
-    case FlowLexer::LBRACE:
-    case FlowLexer::LPAREN:
-    case FlowLexer::LBRACKET:
-      if (++depth > limit) {
-        uint32_t at = offsets.byteOffset(token->getStartIndex());
-        diags.report(diag::Code::NestingTooDeep, SourceRange{file, at, at + 1}, limit);
-        return false;
-      }
-      break;
-    case FlowLexer::RBRACE:
-    case FlowLexer::RPAREN:
-    case FlowLexer::RBRACKET:
-      if (depth > 0)
-        --depth;
-      break;
-    default:
-      break;
-    }
+    uint32_t at = offsets.byteOffset(token->getStartIndex());
+    uint32_t width = token->getType() == FlowLexer::K_NOT ? 3 : 1;
+    diags.report(diag::Code::NestingTooDeep, SourceRange{file, at, at + width}, limit);
+    return false;
   }
   return true;
 }

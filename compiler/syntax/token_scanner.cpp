@@ -323,4 +323,25 @@ void scanTokens(std::string_view text, std::vector<ScannedToken> &tokens,
   tokens.push_back(ScannedToken{kEndOfText, end, end});
 }
 
+bool NestingCounter::add(size_t type, bool hidden) {
+  if (type == FlowLexer::K_NOT)
+    return depth_ + ++negations_ <= limit_;
+  if (!hidden)
+    negations_ = 0;
+  switch (type) {
+  case FlowLexer::LBRACE:
+  case FlowLexer::LPAREN:
+  case FlowLexer::LBRACKET:
+    return ++depth_ <= limit_;
+  case FlowLexer::RBRACE:
+  case FlowLexer::RPAREN:
+  case FlowLexer::RBRACKET:
+    if (depth_ > 0)
+      --depth_;
+    return true;
+  default:
+    return true;
+  }
+}
+
 } // namespace mac::syntax

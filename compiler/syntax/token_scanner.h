@@ -47,6 +47,23 @@ struct ScannedToken {
   uint32_t end = 0;
 };
 
+/// How deep brackets `{ ( [` and runs of `not` nest, token by token: ANTLR's
+/// recursive descent, the fast path and every later walk of conditions
+/// recurse once per level, so both parsers refuse a file past the limit
+/// (MAC0006) before parsing it. Hidden tokens neither count nor end a run of
+/// `not`.
+class NestingCounter {
+public:
+  explicit NestingCounter(uint32_t limit) : limit_(limit) {}
+  /// Adds the next token of the file; false when it nests past the limit.
+  bool add(size_t type, bool hidden);
+
+private:
+  uint32_t limit_;
+  uint32_t depth_ = 0;
+  uint32_t negations_ = 0; ///< a run of `not`: each one nests a condition
+};
+
 /// The type of the ScannedToken that ends every scan (FlowLexer's types
 /// start at 1).
 inline constexpr uint32_t kEndOfText = 0;
