@@ -6,12 +6,10 @@
 #include "compiler/driver/pipeline.h"
 #include "compiler/driver/version.h"
 
-#include <llvm/ADT/ScopeExit.h>
 #include <llvm/Support/WithColor.h>
 #include <llvm/Support/raw_ostream.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
@@ -141,15 +139,7 @@ int runBuild(const BuildCommandOptions &options) {
   auto program = buildEnvironment(options.path, request, build, sources, diags, parseCache.get(),
                                   options.timePhases ? &times : nullptr);
   // Printing the diagnostics and writing the payloads, whichever way it ends.
-  auto outputStart = std::chrono::steady_clock::now();
-  auto printTimes = llvm::make_scope_exit([&] {
-    if (!options.timePhases)
-      return;
-    times.output =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - outputStart)
-            .count();
-    printPhaseTimes(times, llvm::errs());
-  });
+  OutputPhaseTimer outputTimer(options.timePhases ? &times : nullptr);
   closeParseCache(parseCache.get());
   if (!program) {
     reportUsageError(llvm::toString(program.takeError()));

@@ -9,7 +9,6 @@
 #include <llvm/Support/WithColor.h>
 #include <llvm/Support/raw_ostream.h>
 
-#include <chrono>
 #include <cstdlib>
 #include <string_view>
 
@@ -95,15 +94,11 @@ int runCheck(const CheckOptions &options) {
       pathFailed = true;
     }
   }
-  auto outputStart = std::chrono::steady_clock::now();
-  printDiagnostics(options.format, diags, sources, options.color, llvm::outs(),
-                   options.maxDiagnostics);
-  llvm::outs().flush();
-  if (options.timePhases) {
-    times.output =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - outputStart)
-            .count();
-    printPhaseTimes(times, llvm::errs());
+  {
+    OutputPhaseTimer outputTimer(pipeline.times);
+    printDiagnostics(options.format, diags, sources, options.color, llvm::outs(),
+                     options.maxDiagnostics);
+    llvm::outs().flush();
   }
   closeParseCache(parseCache.get());
 

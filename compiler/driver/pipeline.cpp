@@ -78,6 +78,14 @@ void printPhaseTimes(const PhaseTimes &times, llvm::raw_ostream &os) {
   line("total", total);
 }
 
+OutputPhaseTimer::~OutputPhaseTimer() {
+  if (!times_)
+    return;
+  times_->output =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start_).count();
+  printPhaseTimes(*times_, llvm::errs());
+}
+
 llvm::Expected<std::unique_ptr<sema::Program>> checkBundle(const std::string &path,
                                                            const PipelineOptions &options,
                                                            SourceManager &sources,

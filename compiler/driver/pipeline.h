@@ -11,6 +11,7 @@
 #include <llvm/Support/Error.h>
 #include <llvm/Support/raw_ostream.h>
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -34,6 +35,21 @@ struct PhaseTimes {
 /// Prints `times` as a small aligned table (`mac check --time-phases`): one
 /// line per phase, then one per check, then the total of the phases.
 void printPhaseTimes(const PhaseTimes &times, llvm::raw_ostream &os);
+
+/// A command's output phase (printing diagnostics, writing payloads): timed
+/// from construction to destruction into `times->output`, after which every
+/// phase is printed on stderr. Does nothing when `times` is null (no
+/// `--time-phases`).
+class OutputPhaseTimer {
+public:
+  explicit OutputPhaseTimer(PhaseTimes *times)
+      : times_(times), start_(std::chrono::steady_clock::now()) {}
+  ~OutputPhaseTimer();
+
+private:
+  PhaseTimes *times_;
+  std::chrono::steady_clock::time_point start_;
+};
 
 struct PipelineOptions {
   std::optional<std::string> env; ///< `--env`
