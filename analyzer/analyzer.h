@@ -15,6 +15,7 @@
 namespace mac::analyzer {
 
 class FlowPathsCache;
+class HtmlLinkMemo;
 
 /// The wall time one check took, shared analyses it built first included.
 struct CheckTime {
@@ -27,6 +28,9 @@ struct AnalyzerOptions {
   /// Per-flow path facts kept between runs (the LSP; see flow_paths_cache.h);
   /// null: every flow is walked.
   FlowPathsCache *flowPathsCache = nullptr;
+  /// HTML link extraction kept between runs (the LSP, `mac check
+  /// --cache-dir`; see html_link_memo.h); null: every HTML text is parsed.
+  HtmlLinkMemo *htmlLinkMemo = nullptr;
   /// When not null, each check's wall time is added to it, in the order the
   /// checks run (an entry of the same name is added to, for several bundles).
   std::vector<CheckTime> *checkTimes = nullptr;

@@ -4,6 +4,7 @@
 // scanned in parallel, each into its own place, so the order is fixed.
 #include "analyzer/template_model.h"
 
+#include "analyzer/html_link_memo.h"
 #include "analyzer/program_queries.h"
 #include "analyzer/template_links.h"
 
@@ -54,7 +55,7 @@ void TemplateModel::addText(TextRole role, sema::AssetRef owner, const sema::Tex
   texts_.push_back(std::move(out));
 }
 
-void TemplateModel::scanText(TemplateText &out) {
+void TemplateModel::scanText(TemplateText &out, HtmlLinkMemo *linkMemo) {
   const sema::Text &text = *out.text;
   const bool html = out.html;
   const TextRole role = out.role;
@@ -72,7 +73,8 @@ void TemplateModel::scanText(TemplateText &out) {
   out.linksUnknown = html && !htmlWithinLimits(text.value);
   if (role != TextRole::From && !out.linksUnknown) {
     std::vector<RawLink> raw =
-        html ? htmlLinks(text.value) : textLinks(text.value, out.placeholders, builtinLinks());
+        html ? (linkMemo ? linkMemo->linksOf(text.value) : htmlLinks(text.value))
+             : textLinks(text.value, out.placeholders, builtinLinks());
     for (RawLink &found : raw) {
       Link link;
       link.url = std::move(found.url);
@@ -146,7 +148,9 @@ std::unique_ptr<TemplateModel> TemplateModel::compute(CheckContext &ctx) {
   start(2);
   model->addNotifyMessages();
   // Every text is scanned on its own: on every core, each into its place.
-  llvm::parallelForEach(model->texts_, [](TemplateText &text) { scanText(text); });
+  HtmlLinkMemo *linkMemo = ctx.options().htmlLinkMemo;
+  llvm::parallelForEach(model->texts_,
+                        [linkMemo](TemplateText &text) { scanText(text, linkMemo); });
   return model;
 }
 

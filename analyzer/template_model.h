@@ -16,6 +16,8 @@
 
 namespace mac::analyzer {
 
+class HtmlLinkMemo;
+
 /// Which text of a template (or of a flow) a TemplateText is.
 enum class TextRole : uint8_t { From, Subject, Body, SmsText, PushTitle, PushText, NotifyMessage };
 
@@ -84,7 +86,8 @@ private:
   void addText(TextRole role, sema::AssetRef owner, const sema::Text &text, bool html,
                bool fromFile);
   /// Finds the placeholders, problems and links of one added text.
-  static void scanText(TemplateText &text);
+  /// `links`, when not null, memoises the HTML link extraction.
+  static void scanText(TemplateText &text, HtmlLinkMemo *links);
   void addNotifyMessages();
 
   const sema::Program &program_;

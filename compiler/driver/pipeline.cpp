@@ -123,6 +123,7 @@ llvm::Expected<std::unique_ptr<sema::Program>> checkBundle(const std::string &pa
   if (!bundleDiags.hasErrors()) {
     analyzer::AnalyzerOptions analyzerOptions{options.env};
     analyzerOptions.flowPathsCache = options.flowPathsCache;
+    analyzerOptions.htmlLinkMemo = options.htmlLinkMemo;
     if (options.times)
       analyzerOptions.checkTimes = &options.times->perCheck;
     analyzer::runChecks(*program, sources, analyzerOptions, bundleDiags);

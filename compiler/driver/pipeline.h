@@ -20,6 +20,7 @@
 
 namespace mac::analyzer {
 class FlowPathsCache;
+class HtmlLinkMemo;
 }
 
 namespace mac::driver {
@@ -64,6 +65,8 @@ struct PipelineOptions {
   sema::ParseCache *parseCache = nullptr;
   /// Per-flow path facts kept between runs (the LSP); null: walk every flow.
   analyzer::FlowPathsCache *flowPathsCache = nullptr;
+  /// HTML link extraction kept between runs (the LSP, --cache-dir); null: none.
+  analyzer::HtmlLinkMemo *htmlLinkMemo = nullptr;
   /// Filled with each phase's wall time when not null (MAC_LSP_TIMING, perf).
   PhaseTimes *times = nullptr;
 };
