@@ -247,30 +247,52 @@ public:
   /// ranges, never expected): then nothing is memoised.
   bool usable() const { return bundleKey_.has_value(); }
 
-  /// Replays flow `id`'s facts from the memo, or walks it and memoises them.
-  void run(FlowId id) {
-    const Flow &flow = program_.flows[id.value];
-    std::optional<Extent> extent = extentOf(flow);
-    if (!extent) {
-      FlowWalker(program_, paths_, id).walk();
-      return;
+  /// Replays every flow's facts from the memo, or walks it and memoises
+  /// them. The flows to walk are walked on every core, each into its own
+  /// findings, which are then added in flow order: what one walk over every
+  /// flow would have recorded (a condition found constant by several flows
+  /// is recorded once, by the first).
+  void runAll() {
+    const size_t flows = program_.flows.size();
+    std::vector<Plan> plans(flows);
+    std::vector<uint32_t> toWalk;
+    for (uint32_t i = 0; i < flows; ++i) {
+      Plan &plan = plans[i];
+      const Flow &flow = program_.flows[i];
+      plan.extent = extentOf(flow);
+      if (plan.extent) {
+        plan.key = *bundleKey_;
+        uint32_t sizes[3] = {flow.range.file.value, plan.extent->stmtCount, plan.extent->condCount};
+        plan.key.append(reinterpret_cast<const char *>(sizes), sizeof sizes);
+        plan.key += sources_.text(flow.range.file)
+                        .substr(flow.range.begin, flow.range.end - flow.range.begin);
+        plan.entry = cache_.find(plan.key);
+      }
+      if (!plan.entry)
+        toWalk.push_back(i);
     }
-    std::string key = *bundleKey_;
-    uint32_t sizes[3] = {flow.range.file.value, extent->stmtCount, extent->condCount};
-    key.append(reinterpret_cast<const char *>(sizes), sizeof sizes);
-    key +=
-        sources_.text(flow.range.file).substr(flow.range.begin, flow.range.end - flow.range.begin);
-    if (const FlowPathsCache::Entry *entry = cache_.find(key)) {
-      replay(*entry, id, *extent);
-      paths_.identities_[id.value] = entry->identity;
-      return;
+    std::vector<FlowPaths> walked(toWalk.size());
+    llvm::parallelForEachN(0, toWalk.size(), [&](size_t w) {
+      FlowWalker(program_, walked[w], FlowId{toWalk[w]}, paths_.stmtFlags_.data()).walk();
+    });
+    std::vector<bool> constant(program_.conds.size(), false);
+    for (uint32_t i = 0, w = 0; i < flows; ++i) {
+      Plan &plan = plans[i];
+      size_t marks[5] = {paths_.deadCode_.size(), paths_.constants_.size(),
+                         paths_.goalsAtEntry_.size(), paths_.duplicates_.size(),
+                         paths_.unguarded_.size()};
+      if (plan.entry) {
+        replay(*plan.entry, FlowId{i}, *plan.extent);
+        dropRepeatedConstants(marks[1], constant);
+        paths_.identities_[i] = plan.entry->identity;
+        continue;
+      }
+      append(walked[w++]);
+      dropRepeatedConstants(marks[1], constant);
+      if (plan.extent)
+        if (std::optional<FlowPathsCache::Entry> entry = extract(marks, *plan.extent))
+          paths_.identities_[i] = cache_.store(std::move(plan.key), std::move(*entry));
     }
-    size_t marks[5] = {paths_.deadCode_.size(), paths_.constants_.size(),
-                       paths_.goalsAtEntry_.size(), paths_.duplicates_.size(),
-                       paths_.unguarded_.size()};
-    FlowWalker(program_, paths_, id).walk();
-    if (std::optional<FlowPathsCache::Entry> entry = extract(marks, *extent))
-      paths_.identities_[id.value] = cache_.store(std::move(key), std::move(*entry));
   }
 
 private:
@@ -279,6 +301,42 @@ private:
     uint32_t stmtBegin = 0, stmtCount = 0, condBegin = 0, condCount = 0;
     SourceRange range;
   };
+
+  /// What runAll does with one flow.
+  struct Plan {
+    std::optional<Extent> extent; ///< none: the flow is walked, never memoised
+    std::string key;
+    const FlowPathsCache::Entry *entry = nullptr; ///< found: replayed
+  };
+
+  /// Appends the findings of one flow's own walk.
+  void append(FlowPaths &walked) {
+    auto move = [](auto &to, auto &from) {
+      to.insert(to.end(), std::make_move_iterator(from.begin()),
+                std::make_move_iterator(from.end()));
+    };
+    move(paths_.deadCode_, walked.deadCode_);
+    move(paths_.constants_, walked.constants_);
+    move(paths_.goalsAtEntry_, walked.goalsAtEntry_);
+    move(paths_.duplicates_, walked.duplicates_);
+    move(paths_.unguarded_, walked.unguarded_);
+  }
+
+  /// Drops the constants from `from` on whose condition an earlier flow
+  /// already recorded (`seen`, by CondId), and marks the others seen.
+  void dropRepeatedConstants(size_t from, std::vector<bool> &seen) {
+    auto &constants = paths_.constants_;
+    auto kept =
+        std::remove_if(constants.begin() + from, constants.end(), [&](const ConstantCondition &c) {
+          if (c.cond.value >= seen.size() || !seen[c.cond.value]) {
+            if (c.cond.value < seen.size())
+              seen[c.cond.value] = true;
+            return false;
+          }
+          return true;
+        });
+    constants.erase(kept, constants.end());
+  }
 
   /// The hash of every file's path and text with the flows cut out, and `--env`.
   static std::optional<std::string> bundleKey(CheckContext &ctx) {
@@ -472,11 +530,10 @@ std::unique_ptr<FlowPaths> FlowPaths::compute(CheckContext &ctx) {
   }
   FlowMemo memo(ctx, *paths, *cache);
   paths->identities_.assign(ctx.program().flows.size(), 0);
-  for (uint32_t i = 0; i < ctx.program().flows.size(); ++i)
-    if (memo.usable())
-      memo.run(FlowId{i});
-    else
-      FlowWalker(ctx.program(), *paths, FlowId{i}).walk();
+  if (memo.usable())
+    memo.runAll();
+  else
+    paths->walkInParallel();
   cache->finishRun();
   return paths;
 }

@@ -22,6 +22,8 @@
 #include "analyzer/flow_paths.h"
 #include "analyzer/pair_memo.h"
 
+#include <llvm/ADT/STLFunctionalExtras.h>
+
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -50,6 +52,20 @@ public:
   /// the pairwise checks of a run run after its path analysis).
   void finishRun();
 
+  /// Adds an entry an earlier process kept (`mac check --cache-dir`, see
+  /// compiler/driver/flow_paths_store.h), as if the last run had used it;
+  /// it gets a new identity.
+  void preload(std::string key, Entry entry);
+  /// Each entry the last finished run used or stored, ordered by key.
+  void
+  forEachKept(llvm::function_ref<void(const std::string &key, const Entry &entry)> visit) const;
+
+  /// Whether the pairwise checks memoise their pairs under this cache's
+  /// identities (the language server). Off for a one-shot `mac check`,
+  /// whose pairs are never asked for again.
+  bool memoisesPairs() const { return memoisePairs_; }
+  void setMemoisesPairs(bool on) { memoisePairs_ = on; }
+
   /// The pairwise checks' memo, keyed by the identities of this cache.
   PairMemo &pairs() { return pairs_; }
 
@@ -60,6 +76,7 @@ private:
   std::unordered_map<std::string, Entry> previous_, current_;
   size_t hits_ = 0, misses_ = 0;
   uint64_t nextIdentity_ = 1;
+  bool memoisePairs_ = true;
   PairMemo pairs_;
 };
 

@@ -88,7 +88,7 @@ diag::Diagnostic PairMemo::toAbsolute(diag::Diagnostic d, SourceRange first, Sou
 PairMemo *pairMemoFor(CheckContext &ctx, uint32_t check, uint32_t firstFlow, uint32_t secondFlow,
                       PairMemo::Key &key) {
   FlowPathsCache *cache = ctx.options().flowPathsCache;
-  if (!cache)
+  if (!cache || !cache->memoisesPairs())
     return nullptr;
   const FlowPaths &paths = ctx.get<FlowPaths>(); // rotates the memo for this run first
   key = {};

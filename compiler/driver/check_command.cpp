@@ -1,10 +1,9 @@
 // `mac check` — exit 0 without errors, 1 with errors (or warnings under
 // --werror), 2 when a path cannot be used.
 #include "compiler/driver/check_command.h"
-#include "analyzer/html_link_memo.h"
 
 #include "compiler/diag/consumers.h"
-#include "compiler/driver/html_link_store.h"
+#include "compiler/driver/analysis_caches.h"
 #include "compiler/driver/pipeline.h"
 #include "compiler/driver/version.h"
 
@@ -65,16 +64,10 @@ std::unique_ptr<cache::DiskParseCache> openParseCache(const std::optional<std::s
   return std::make_unique<cache::DiskParseCache>(*directory, kVersion);
 }
 
-/// MAC_CACHE_STATS=1: what the caches did, on stderr.
-bool statsWanted() {
-  const char *stats = std::getenv("MAC_CACHE_STATS");
-  return stats && std::string_view(stats) == "1";
-}
-
 void closeParseCache(cache::DiskParseCache *cache) {
   if (!cache)
     return;
-  if (statsWanted())
+  if (cacheStatsWanted())
     llvm::errs() << cache->describeStats() << "\n";
   cache::CacheStats counts = cache->stats();
   if (counts.writeErrors > 0 && counts.written == 0)
@@ -84,40 +77,16 @@ void closeParseCache(cache::DiskParseCache *cache) {
   cache->pruneIfDue();
 }
 
-/// The cache directory's HTML link memo (html_link_store.h), loaded; null
-/// without a cache directory.
-std::unique_ptr<HtmlLinkStore> openLinkStore(const std::optional<std::string> &flag,
-                                             analyzer::HtmlLinkMemo &memo) {
-  std::optional<std::string> directory = cache::cacheDirectory(flag);
-  if (!directory)
-    return nullptr;
-  auto store = std::make_unique<HtmlLinkStore>(*directory, kVersion);
-  size_t loaded = store->load(memo);
-  if (statsWanted())
-    llvm::errs() << "mac: html link memo " << store->path() << ": " << loaded << " loaded\n";
-  return store;
-}
-
-void closeLinkStore(const HtmlLinkStore *store, const analyzer::HtmlLinkMemo &memo) {
-  if (!store)
-    return;
-  bool saved = store->save(memo);
-  if (statsWanted())
-    llvm::errs() << "mac: html link memo: " << memo.hits() << " hits, " << memo.misses()
-                 << " parsed" << (saved ? "" : ", not saved (write error)") << "\n";
-}
-
 int runCheck(const CheckOptions &options) {
   SourceManager sources;
   diag::Engine diags;
   bool pathFailed = false;
   std::unique_ptr<cache::DiskParseCache> parseCache = openParseCache(options.cacheDir);
-  analyzer::HtmlLinkMemo linkMemo;
-  std::unique_ptr<HtmlLinkStore> linkStore = openLinkStore(options.cacheDir, linkMemo);
+  std::unique_ptr<AnalysisCaches> analysisCaches = AnalysisCaches::open(options.cacheDir);
   PipelineOptions pipeline{options.env};
   pipeline.parseCache = parseCache.get();
-  if (linkStore)
-    pipeline.htmlLinkMemo = &linkMemo;
+  if (analysisCaches)
+    analysisCaches->attach(pipeline);
   PhaseTimes times;
   if (options.timePhases)
     pipeline.times = &times;
@@ -135,7 +104,8 @@ int runCheck(const CheckOptions &options) {
     llvm::outs().flush();
   }
   closeParseCache(parseCache.get());
-  closeLinkStore(linkStore.get(), linkMemo);
+  if (analysisCaches)
+    analysisCaches->close();
 
   if (pathFailed)
     return 2;

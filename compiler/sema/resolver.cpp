@@ -5,6 +5,7 @@
 
 #include <llvm/ADT/STLExtras.h>
 #include <llvm/Support/Casting.h>
+#include <llvm/Support/Parallel.h>
 
 #include <filesystem>
 
@@ -276,7 +277,9 @@ void Resolver::fillNamespace() {
   entries.reserve(index_.size());
   for (const auto &entry : index_)
     entries.emplace_back(entry.getKey(), entry.getValue());
-  llvm::sort(entries, [](const auto &a, const auto &b) { return a.first < b.first; });
+  // Names are unique, so the order is total: sorting on both cores gives
+  // the same vector (~60,000 names at 10,000 flows).
+  llvm::parallelSort(entries, [](const auto &a, const auto &b) { return a.first < b.first; });
   for (const auto &[name, ref] : entries)
     program_.names.emplace_hint(program_.names.end(), name.str(), ref);
 }
