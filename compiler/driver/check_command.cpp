@@ -4,6 +4,7 @@
 
 #include "compiler/diag/consumers.h"
 #include "compiler/driver/analysis_caches.h"
+#include "compiler/driver/leave_to_exit.h"
 #include "compiler/driver/pipeline.h"
 #include "compiler/driver/version.h"
 
@@ -95,7 +96,9 @@ int runCheck(const CheckOptions &options) {
     if (!program) {
       llvm::WithColor::error(llvm::errs(), "mac") << llvm::toString(program.takeError()) << "\n";
       pathFailed = true;
+      continue;
     }
+    leaveToExit(std::move(*program));
   }
   {
     OutputPhaseTimer outputTimer(pipeline.times);
