@@ -255,19 +255,24 @@ public:
   void runAll() {
     const size_t flows = program_.flows.size();
     std::vector<Plan> plans(flows);
-    std::vector<uint32_t> toWalk;
-    for (uint32_t i = 0; i < flows; ++i) {
+    // Keys on every core (each copies its flow's text); lookups in order.
+    llvm::parallelForEachN(0, flows, [&](size_t i) {
       Plan &plan = plans[i];
       const Flow &flow = program_.flows[i];
       plan.extent = extentOf(flow);
-      if (plan.extent) {
-        plan.key = *bundleKey_;
-        uint32_t sizes[3] = {flow.range.file.value, plan.extent->stmtCount, plan.extent->condCount};
-        plan.key.append(reinterpret_cast<const char *>(sizes), sizeof sizes);
-        plan.key += sources_.text(flow.range.file)
-                        .substr(flow.range.begin, flow.range.end - flow.range.begin);
+      if (!plan.extent)
+        return;
+      plan.key = *bundleKey_;
+      uint32_t sizes[3] = {flow.range.file.value, plan.extent->stmtCount, plan.extent->condCount};
+      plan.key.append(reinterpret_cast<const char *>(sizes), sizeof sizes);
+      plan.key += sources_.text(flow.range.file)
+                      .substr(flow.range.begin, flow.range.end - flow.range.begin);
+    });
+    std::vector<uint32_t> toWalk;
+    for (uint32_t i = 0; i < flows; ++i) {
+      Plan &plan = plans[i];
+      if (plan.extent)
         plan.entry = cache_.find(plan.key);
-      }
       if (!plan.entry)
         toWalk.push_back(i);
     }
