@@ -12,9 +12,9 @@
 #include "analyzer/program_queries.h"
 
 #include <fmt/format.h>
+#include <llvm/ADT/DenseSet.h>
 
 #include <map>
-#include <set>
 #include <tuple>
 
 namespace mac::analyzer {
@@ -118,7 +118,7 @@ private:
 
   static constexpr uint32_t kMemoCheck = 2003;
   std::vector<std::optional<std::vector<SetStep>>> sets_;
-  std::set<std::tuple<uint32_t, uint32_t, uint32_t>> reported_;
+  llvm::DenseSet<std::tuple<uint32_t, uint32_t, uint32_t>> reported_; ///< membership only
 };
 
 } // namespace

@@ -12,9 +12,9 @@
 #include "analyzer/program_queries.h"
 
 #include <fmt/format.h>
+#include <llvm/ADT/DenseSet.h>
 
 #include <array>
-#include <set>
 #include <tuple>
 
 namespace mac::analyzer {
@@ -77,7 +77,7 @@ private:
   }
 
   void check(CheckContext &ctx, const Item &a, const Item &b, size_t channel) {
-    auto pair = std::make_tuple(a.entry.flow.value, b.entry.flow.value, channel);
+    auto pair = std::make_tuple(a.entry.flow.value, b.entry.flow.value, uint32_t(channel));
     if (reported_.count(pair))
       return;
     // The pair's finding is a function of both flows (their sends on the
@@ -110,7 +110,7 @@ private:
 
   static constexpr uint32_t kMemoCheck = 2202;
   std::vector<std::optional<Sends>> sends_;
-  std::set<std::tuple<uint32_t, uint32_t, size_t>> reported_;
+  llvm::DenseSet<std::tuple<uint32_t, uint32_t, uint32_t>> reported_; ///< membership only
 };
 
 } // namespace

@@ -9,9 +9,13 @@
 //
 // Publishing after an edit converts only the files whose list changed: the
 // converter routes each mac diagnostic to the documents it appears in
-// (forEachEntry) and fingerprints each document's list from the mac
-// diagnostics and the text and URI of every file they point into, so that
-// two equal fingerprints mean two equal LSP lists (fingerprints()).
+// (forEachEntry) and fingerprints each document's list from what its LSP
+// form holds — codes, severities, messages, and every range as its file's URI
+// and LSP positions — so that two equal fingerprints mean two equal LSP
+// lists (plan()). Each diagnostic's hash is reused from an earlier analysis
+// (the last two) that had the same diagnostic over files whose path, URI
+// and text are unchanged, so an edit hashes only what it changed, and the
+// fix of an error (which hid every check's finding) little more.
 #pragma once
 
 #include "compiler/base/source_manager.h"
@@ -23,6 +27,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -60,22 +65,66 @@ public:
                     const std::string &fallbackUri,
                     const std::function<void(const std::string &uri, size_t index,
                                              Placement placement, const diag::Note *note)> &visit);
-  /// A fingerprint of each non-empty document list byDocument would make:
-  /// equal fingerprints, equal lists (codes, severities, messages, ranges
-  /// and related information, positions included).
-  std::map<std::string, uint64_t> fingerprints(const std::vector<diag::Diagnostic> &diagnostics,
-                                               const std::string &fallbackUri);
+  /// One entry of a document's list (see forEachEntry).
+  struct Entry {
+    uint32_t index; ///< into the diagnostics
+    Placement placement;
+    uint32_t note; ///< Echo: the note's index
+  };
+  /// Lays out every document's list of `diagnostics` (whose elements must
+  /// outlive this converter; the vector itself may move) and fingerprints
+  /// it: equal fingerprints, equal lists (codes, severities, messages, ranges
+  /// and related information, positions included). `donors`, converters of
+  /// earlier analyses (null ones skipped; their diagnostics and sources still
+  /// alive), lend the hashes of diagnostics that did not change.
+  void plan(const std::vector<diag::Diagnostic> &diagnostics, const std::string &fallbackUri,
+            const std::vector<const DiagnosticConverter *> &donors);
+  /// After plan(): the fingerprint of each non-empty document list.
+  const std::map<std::string, uint64_t> &fingerprints() const { return fingerprints_; }
+  /// After plan(): the entries of a document's list (empty when it has none).
+  const std::vector<Entry> &entries(const std::string &uri) const;
+  /// After plan(): the LSP form of one entry.
+  Diagnostic convertEntry(const Entry &entry);
+  /// After plan(): a document's whole list (what byDocument would give it).
+  std::vector<Diagnostic> listOf(const std::string &uri);
+  /// After plan(): how many diagnostics were hashed, and how many hashes
+  /// were reused from earlier analyses (MAC_LSP_TIMING).
+  size_t hashed() const { return hashed_; }
+  size_t reused() const { return reused_; }
 
 private:
   const LineIndex &index(FileId file);
-  /// A hash of a file's URI and text (invalid or stdlib files: 0).
-  uint64_t fileHash(FileId file);
+  /// forEachEntry's walk, without a std::function call per entry.
+  template <class Visit>
+  void visitEntries(const std::vector<diag::Diagnostic> &diagnostics,
+                    const std::string &fallbackUri, Visit &&visit);
+  /// One entry's LSP form (byDocument and convertEntry).
+  Diagnostic convertAt(const diag::Diagnostic &diagnostic, Placement placement,
+                       const diag::Note *note);
+  /// A hash of a file's URI (invalid or stdlib files: 0).
+  uint64_t uriHash(FileId file);
+  /// The hash of everything convert() reads from one diagnostic.
+  uint64_t hashOf(const diag::Diagnostic &diagnostic, std::string &scratch);
+  /// Whether `a` (of this analysis) and `b` (of a donor) convert alike:
+  /// equal contents over files unchanged between the two analyses.
+  bool sameAs(const diag::Diagnostic &a, const diag::Diagnostic &b,
+              const std::vector<bool> &unchanged) const;
 
   const SourceManager &sources_;
   std::function<std::string(const std::string &)> uriOf_;
   mutable std::vector<std::optional<std::string>> uris_; ///< by FileId: uri() memoised
   std::map<uint32_t, std::unique_ptr<LineIndex>> indexes_;
-  std::vector<std::optional<uint64_t>> fileHashes_; ///< by FileId: fileHash() memoised
+  std::vector<std::optional<uint64_t>> uriHashes_; ///< by FileId: uriHash() memoised
+  // plan()'s results.
+  /// The diagnostics plan() laid out: their elements, which stay where they
+  /// are when the vector holding them is moved (as the workspace does when
+  /// the next analysis starts and this converter becomes a donor).
+  std::span<const diag::Diagnostic> diagnostics_;
+  bool planned_ = false;
+  std::vector<uint64_t> hashes_; ///< per diagnostic
+  std::map<std::string, std::vector<Entry>> entries_;
+  std::map<std::string, uint64_t> fingerprints_;
+  size_t hashed_ = 0, reused_ = 0;
 };
 
 /// LSP severity of a mac severity.

@@ -108,16 +108,40 @@ void writeDiagnostic(llvm::json::OStream &out, const Diagnostic &diagnostic) {
 
 } // namespace
 
-std::string diagnosticsArrayJson(const std::vector<Diagnostic> &diagnostics) {
-  std::string text;
-  llvm::raw_string_ostream stream(text);
-  stream.SetBuffered(); // unbuffered, each of the many small writes appends to the string
+namespace {
+
+/// A stream appending to a string through a buffer on the stack: the JSON
+/// writer makes many one-character writes, and a buffer of its own would
+/// be allocated for every diagnostic.
+class StringAppender : public llvm::raw_ostream {
+public:
+  explicit StringAppender(std::string &text) : text_(text) { SetBuffer(buffer_, sizeof buffer_); }
+  ~StringAppender() override { flush(); }
+
+private:
+  void write_impl(const char *data, size_t size) override { text_.append(data, size); }
+  uint64_t current_pos() const override { return text_.size(); }
+
+  std::string &text_;
+  char buffer_[2048];
+};
+
+} // namespace
+
+void appendDiagnosticJson(std::string &text, const Diagnostic &diagnostic) {
+  StringAppender stream(text);
   llvm::json::OStream out(stream);
-  out.array([&] {
-    for (const Diagnostic &diagnostic : diagnostics)
-      writeDiagnostic(out, diagnostic);
-  });
-  stream.flush();
+  writeDiagnostic(out, diagnostic);
+}
+
+std::string diagnosticsArrayJson(const std::vector<Diagnostic> &diagnostics) {
+  std::string text = "[";
+  for (size_t i = 0; i < diagnostics.size(); ++i) {
+    if (i)
+      text += ',';
+    appendDiagnosticJson(text, diagnostics[i]);
+  }
+  text += ']';
   return text;
 }
 

@@ -126,6 +126,10 @@ std::string publishDiagnosticsMessage(const std::string &uri, std::optional<int6
 /// writes it, so that an unchanged list is serialised once and sent again
 /// with a new version (the open document after every edit).
 std::string diagnosticsArrayJson(const std::vector<Diagnostic> &diagnostics);
+/// Appends one element of such an array (its compact JSON object) to `text`:
+/// '[', these joined by ',', and ']' are diagnosticsArrayJson(), byte for
+/// byte, so a long list can be serialised a few entries at a time.
+void appendDiagnosticJson(std::string &text, const Diagnostic &diagnostic);
 /// The same notification around an array from diagnosticsArrayJson().
 std::string publishDiagnosticsMessage(const std::string &uri, std::optional<int64_t> version,
                                       std::string_view diagnosticsArray);

@@ -8,6 +8,7 @@
 #include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/VirtualFileSystem.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -42,6 +43,11 @@ using Clock = std::chrono::steady_clock;
 /// The fingerprint standing for an empty list (DiagnosticConverter::fingerprints
 /// leaves empty lists out).
 constexpr uint64_t kEmptyList = 0;
+/// How many earlier lists an open document keeps (Bundle::earlier).
+constexpr size_t kEarlierLists = 3;
+/// How many entries of a pending list are converted between two looks at
+/// the input (Workspace::flushPending).
+constexpr size_t kFlushChunk = 16;
 
 double millisecondsSince(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
@@ -100,8 +106,10 @@ void Workspace::touch(const std::string &path) {
 
 void Workspace::closed(const std::string &path, const std::string &uri, const Publisher &publish) {
   touch(path); // the disk's content applies again
-  for (auto &[root, bundle] : bundles_)
+  for (auto &[root, bundle] : bundles_) {
     bundle.publishedVersion.erase(uri);
+    bundle.earlier.erase(uri);
+  }
   auto lone = bundles_.find(path);
   if (lone == bundles_.end() || !lone->second.singleFile)
     return;
@@ -138,25 +146,31 @@ void Workspace::analyse(Bundle &bundle, const Publisher &publish, const Logger &
   if (!bundle.flowPaths)
     bundle.flowPaths = std::make_unique<analyzer::FlowPathsCache>();
   options.flowPathsCache = bundle.flowPaths.get();
+  if (!bundle.htmlLinks)
+    bundle.htmlLinks = std::make_unique<analyzer::HtmlLinkMemo>();
+  options.htmlLinkMemo = bundle.htmlLinks.get();
   size_t hitsBefore = bundle.flowPaths->hits(), missesBefore = bundle.flowPaths->misses();
   size_t pairHitsBefore = bundle.flowPaths->pairs().hits();
   size_t pairMissesBefore = bundle.flowPaths->pairs().misses();
   driver::PhaseTimes times;
   options.times = &times;
-  // The last analysis's results are freed only once this one is published:
-  // tens of thousands of objects, off the path from an edit to its
-  // diagnostics. (Declared in this order, the converter goes before the
-  // sources it reads.)
-  std::unique_ptr<SourceManager> lastSources = std::move(bundle.sources);
-  std::unique_ptr<DiagnosticConverter> lastConverter = std::move(bundle.converter);
+  // The last analysis's results are kept until this one is published: its
+  // converter and the one before lend hashes of unchanged diagnostics (see
+  // DiagnosticConverter::plan); the rest (tens of thousands of objects) is
+  // freed after publishing, off the path from the edit to its diagnostics.
+  auto last = std::make_unique<EarlierAnalysis>(EarlierAnalysis{
+      std::move(bundle.sources), std::move(bundle.diagnostics), std::move(bundle.converter)});
   std::unique_ptr<sema::Program> lastProgram = std::move(bundle.program);
-  std::vector<diag::Diagnostic> lastDiagnostics = std::move(bundle.diagnostics);
   auto sources = std::make_unique<SourceManager>();
   diag::Engine diags;
   Clock::time_point start = Clock::now();
   size_t parsesBefore = bundle.asts.parses();
   auto program = driver::checkBundle(bundle.root, options, *sources, diags);
   double pipeline = millisecondsSince(start);
+  // A round ends with an analysis that ran the checks (an error skips them,
+  // and its fix needs the texts again): texts no longer in the bundle go.
+  if (bundle.htmlLinks->hits() + bundle.htmlLinks->misses() > 0)
+    bundle.htmlLinks->dropUnused();
   if (program)
     bundle.program = std::move(*program);
   else
@@ -169,8 +183,14 @@ void Workspace::analyse(Bundle &bundle, const Publisher &publish, const Logger &
     if (!bundle.sources->realPath(FileId{i}).starts_with("<stdlib>"))
       bundle.files.insert(bundle.sources->realPath(FileId{i}));
   double sorted = millisecondsSince(start);
-  publishAll(bundle, publish);
+  publishAll(
+      bundle, publish,
+      {last->converter.get(), bundle.beforeLast ? bundle.beforeLast->converter.get() : nullptr});
   double published = millisecondsSince(start);
+  // Freed here, once published: on a second thread (tried) the frees cost
+  // jemalloc three times the instructions and were slower on a busy machine.
+  lastProgram.reset();
+  bundle.beforeLast = std::move(last);
   if (std::getenv("MAC_LSP_VERIFY"))
     verify(bundle, *files);
   // MAC_LSP_TIMING=1: where an analysis spends its time, on stderr.
@@ -179,13 +199,15 @@ void Workspace::analyse(Bundle &bundle, const Publisher &publish, const Logger &
         stderr,
         "mac lsp: %s: %zu files parsed, pipeline %.1f ms (load %.1f, sema %.1f, "
         "checks %.1f, lint %.1f; flows memoised %zu, walked %zu; pairs memoised %zu, checked "
-        "%zu), sort %.1f ms, publish %.1f ms, %zu diagnostics\n",
+        "%zu), sort %.1f ms, publish %.1f ms (hashes reused %zu, computed %zu), %zu "
+        "diagnostics\n",
         bundle.root.c_str(), bundle.asts.parses() - parsesBefore, pipeline, times.load, times.sema,
         times.checks, times.lint, bundle.flowPaths->hits() - hitsBefore,
         bundle.flowPaths->misses() - missesBefore,
         bundle.flowPaths->pairs().hits() - pairHitsBefore,
         bundle.flowPaths->pairs().misses() - pairMissesBefore, sorted - pipeline,
-        published - sorted, bundle.diagnostics.size());
+        published - sorted, bundle.converter->reused(), bundle.converter->hashed(),
+        bundle.diagnostics.size());
 }
 
 std::string Workspace::uriOf(const std::string &path) const {
@@ -193,12 +215,14 @@ std::string Workspace::uriOf(const std::string &path) const {
   return document ? document->uri : pathToUri(path);
 }
 
-void Workspace::publishAll(Bundle &bundle, const Publisher &publish) {
+void Workspace::publishAll(Bundle &bundle, const Publisher &publish,
+                           const std::vector<const DiagnosticConverter *> &donors) {
   bundle.converter = std::make_unique<DiagnosticConverter>(
       *bundle.sources, [this](const std::string &path) { return uriOf(path); });
   DiagnosticConverter &converter = *bundle.converter;
   std::string fallback = uriOf(bundle.singleFile ? bundle.root : bundle.root + "/bundle.flow");
-  std::map<std::string, uint64_t> next = converter.fingerprints(bundle.diagnostics, fallback);
+  converter.plan(bundle.diagnostics, fallback, donors);
+  std::map<std::string, uint64_t> next = converter.fingerprints();
   std::set<std::string> open; // the bundle's open documents: they always hear back
   for (const auto &[uri, document] : documents_.all())
     if (bundleOf(document.path) == &bundle || bundle.files.count(document.path))
@@ -211,42 +235,20 @@ void Workspace::publishAll(Bundle &bundle, const Publisher &publish) {
   // wait in `pending`, so that a burst of edits is not held up by lists
   // that the next analysis would replace.
   bundle.pending.clear();
-  std::set<std::string> toConvert;
+  bundle.flushing.reset();
   for (const auto &[uri, fingerprint] : next) {
     auto old = bundle.publishedFingerprint.find(uri);
     bool changed =
         fingerprint != (old == bundle.publishedFingerprint.end() ? kEmptyList : old->second);
-    if (!documents_.find(uri)) {
+    const Document *document = documents_.find(uri);
+    if (!document) {
       if (changed)
         bundle.pending[uri] = fingerprint;
       continue;
     }
     auto seen = bundle.publishedVersion.find(uri);
-    if (changed || seen == bundle.publishedVersion.end() ||
-        seen->second != documents_.find(uri)->version)
-      if (changed || !bundle.published.count(uri))
-        toConvert.insert(uri);
-  }
-  std::map<std::string, std::vector<Diagnostic>> lists = converter.byDocument(
-      bundle.diagnostics, fallback, [&](const std::string &uri) { return toConvert.count(uri); });
-  for (const auto &[uri, fingerprint] : next) {
-    const Document *document = documents_.find(uri);
-    if (!document)
-      continue;
-    auto old = bundle.publishedFingerprint.find(uri);
-    bool changed =
-        fingerprint != (old == bundle.publishedFingerprint.end() ? kEmptyList : old->second);
-    auto seen = bundle.publishedVersion.find(uri);
-    // A list converted again is often the list sent last (the edited file's
-    // text changes its fingerprint even when its list stays): its JSON is
-    // then reused.
-    if (toConvert.count(uri)) {
-      std::vector<Diagnostic> &last = bundle.published[uri];
-      if (lists[uri] != last) {
-        last = std::move(lists[uri]);
-        bundle.publishedJson.erase(uri);
-      }
-    }
+    if (changed || !bundle.published.count(uri))
+      takeList(bundle, uri, fingerprint);
     if (changed || seen == bundle.publishedVersion.end() || seen->second != document->version) {
       auto json = bundle.publishedJson.find(uri);
       if (json == bundle.publishedJson.end())
@@ -256,6 +258,43 @@ void Workspace::publishAll(Bundle &bundle, const Publisher &publish) {
     bundle.publishedVersion[uri] = document->version;
     setPublished(bundle, uri, fingerprint);
   }
+}
+
+void Workspace::takeList(Bundle &bundle, const std::string &uri, uint64_t fingerprint) {
+  std::vector<SentList> &earlier = bundle.earlier[uri];
+  auto current = bundle.publishedFingerprint.find(uri);
+  uint64_t currentFingerprint =
+      current == bundle.publishedFingerprint.end() ? kEmptyList : current->second;
+  // The list the client has becomes an earlier one (when it was serialised).
+  auto keepCurrent = [&] {
+    auto json = bundle.publishedJson.find(uri);
+    if (json == bundle.publishedJson.end() || currentFingerprint == fingerprint)
+      return;
+    std::erase_if(earlier,
+                  [&](const SentList &sent) { return sent.fingerprint == currentFingerprint; });
+    earlier.push_back(
+        {currentFingerprint, std::move(bundle.published[uri]), std::move(json->second)});
+    bundle.publishedJson.erase(json);
+    if (earlier.size() > kEarlierLists)
+      earlier.erase(earlier.begin());
+  };
+  auto hit = std::find_if(earlier.begin(), earlier.end(),
+                          [&](const SentList &sent) { return sent.fingerprint == fingerprint; });
+  if (hit != earlier.end()) {
+    SentList found = std::move(*hit);
+    earlier.erase(hit);
+    keepCurrent();
+    bundle.published[uri] = std::move(found.list);
+    bundle.publishedJson[uri] = std::move(found.json);
+    return;
+  }
+  std::vector<Diagnostic> list = bundle.converter->listOf(uri);
+  std::vector<Diagnostic> &last = bundle.published[uri];
+  if (list == last)
+    return; // the JSON kept for it still holds
+  keepCurrent();
+  bundle.published[uri] = std::move(list);
+  bundle.publishedJson.erase(uri);
 }
 
 void Workspace::setPublished(Bundle &bundle, const std::string &uri, uint64_t fingerprint) {
@@ -274,20 +313,31 @@ bool Workspace::hasPending() const {
 
 bool Workspace::flushPending(const Publisher &publish, const std::function<bool()> &stop) {
   for (auto &[root, bundle] : bundles_) {
-    std::string fallback = uriOf(bundle.singleFile ? bundle.root : bundle.root + "/bundle.flow");
     while (!bundle.pending.empty()) {
       if (stop())
         return false;
       auto first = bundle.pending.begin();
-      const std::string &uri = first->first;
-      std::vector<Diagnostic> list;
-      if (first->second != kEmptyList)
-        list = std::move(bundle.converter->byDocument(
-            bundle.diagnostics, fallback, [&](const std::string &to) { return to == uri; })[uri]);
-      publish(uri, std::nullopt, diagnosticsArrayJson(list));
-      bundle.published[uri] = std::move(list);
-      bundle.publishedJson.erase(uri);
-      setPublished(bundle, uri, first->second);
+      if (!bundle.flushing || bundle.flushing->uri != first->first)
+        bundle.flushing = FlushState{first->first, 0, {}, "["};
+      FlushState &state = *bundle.flushing;
+      static const std::vector<DiagnosticConverter::Entry> none;
+      const std::vector<DiagnosticConverter::Entry> &entries =
+          first->second == kEmptyList ? none : bundle.converter->entries(state.uri);
+      for (size_t end = std::min(entries.size(), state.next + kFlushChunk); state.next < end;
+           ++state.next) {
+        state.list.push_back(bundle.converter->convertEntry(entries[state.next]));
+        if (state.next)
+          state.json += ',';
+        appendDiagnosticJson(state.json, state.list.back());
+      }
+      if (state.next < entries.size())
+        continue; // look at the input again
+      state.json += ']';
+      publish(state.uri, std::nullopt, state.json);
+      bundle.published[state.uri] = std::move(state.list);
+      bundle.publishedJson.erase(state.uri);
+      setPublished(bundle, state.uri, first->second);
+      bundle.flushing.reset();
       bundle.pending.erase(first);
     }
   }

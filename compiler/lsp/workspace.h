@@ -7,11 +7,15 @@
 // publishes diagnostics for every file of the bundle whose list or version
 // changed (empty lists for files that became clean). Whether a list changed
 // is decided by its fingerprint (see diagnostics.h): only changed lists are
-// converted to LSP form. A file under no bundle is analysed alone, like
-// `mac check file.flow`.
+// converted to LSP form, and an open document's list that comes back (an
+// undo) is taken from the few it was sent before. Lists of closed files go
+// out when the server is idle, converted a few entries at a time so that an
+// edit arriving meanwhile waits for a few entries, not a whole file. A file
+// under no bundle is analysed alone, like `mac check file.flow`.
 #pragma once
 
 #include "analyzer/flow_paths_cache.h"
+#include "analyzer/html_link_memo.h"
 #include "compiler/base/source_manager.h"
 #include "compiler/diag/diagnostic.h"
 #include "compiler/lsp/diagnostics.h"
@@ -32,6 +36,30 @@
 
 namespace mac::lsp {
 
+/// A list sent to the client: its fingerprint, LSP form and JSON array.
+struct SentList {
+  uint64_t fingerprint = 0;
+  std::vector<Diagnostic> list;
+  std::string json;
+};
+
+/// The pending list being converted and serialised, a few entries at a time
+/// (the first of Bundle::pending).
+struct FlushState {
+  std::string uri;
+  size_t next = 0; ///< the next entry to convert
+  std::vector<Diagnostic> list;
+  std::string json; ///< the JSON array so far, without its closing bracket
+};
+
+/// What an earlier analysis leaves for the next ones: its converter, with
+/// the diagnostics and sources it reads, lends hashes (DiagnosticConverter::plan).
+struct EarlierAnalysis {
+  std::unique_ptr<SourceManager> sources;
+  std::vector<diag::Diagnostic> diagnostics;
+  std::unique_ptr<DiagnosticConverter> converter; ///< destroyed first: it reads `sources`
+};
+
 /// One bundle and its last analysis (what code actions and, later, hover,
 /// definition and the other features read).
 struct Bundle {
@@ -40,10 +68,12 @@ struct Bundle {
   bool dirty = true;
   AstCache asts;
   std::unique_ptr<analyzer::FlowPathsCache> flowPaths; ///< per-flow path facts between analyses
-  std::unique_ptr<SourceManager> sources;              ///< of the last analysis
-  std::unique_ptr<sema::Program> program;              ///< null when the bundle could not be loaded
-  std::vector<diag::Diagnostic> diagnostics;           ///< sorted, as `mac check` prints them
-  std::set<std::string> files; ///< real paths of the files the analysis read
+  /// Links of each template text's HTML between analyses (one round each).
+  std::unique_ptr<analyzer::HtmlLinkMemo> htmlLinks;
+  std::unique_ptr<SourceManager> sources;    ///< of the last analysis
+  std::unique_ptr<sema::Program> program;    ///< null when the bundle could not be loaded
+  std::vector<diag::Diagnostic> diagnostics; ///< sorted, as `mac check` prints them
+  std::set<std::string> files;               ///< real paths of the files the analysis read
   /// Converts the last analysis's diagnostics (reads `sources`).
   std::unique_ptr<DiagnosticConverter> converter;
   /// Per URI, the fingerprint of the list the client has (absent: empty).
@@ -60,6 +90,14 @@ struct Bundle {
   /// server is idle or before it answers a request, and the next analysis
   /// replaces them (see Workspace::flushPending).
   std::map<std::string, uint64_t> pending;
+  std::optional<FlushState> flushing; ///< the first pending list, partly converted
+  /// The analysis before the last one: with the last, it lends hashes to the
+  /// next (an error hides every check's finding; its fix brings them back).
+  std::unique_ptr<EarlierAnalysis> beforeLast;
+  /// Per open URI, lists sent before the current one (oldest first, at most
+  /// kEarlierLists): an edit that brings one back, as an undo does, sends it
+  /// again without converting or serialising it.
+  std::map<std::string, std::vector<SentList>> earlier;
   size_t analyses = 0;
 };
 
@@ -98,7 +136,13 @@ public:
 
 private:
   void analyse(Bundle &bundle, const Publisher &publish, const Logger &log);
-  void publishAll(Bundle &bundle, const Publisher &publish);
+  /// `donors`: converters of earlier analyses (their diagnostics and sources
+  /// still alive), whose hashes the new fingerprints reuse; null ones skipped.
+  void publishAll(Bundle &bundle, const Publisher &publish,
+                  const std::vector<const DiagnosticConverter *> &donors);
+  /// Makes `published[uri]` the list with `fingerprint`: an earlier list, or
+  /// a conversion (the JSON kept when the list is the one already there).
+  void takeList(Bundle &bundle, const std::string &uri, uint64_t fingerprint);
   /// MAC_LSP_VERIFY=1: re-runs `bundle`'s analysis from scratch and aborts
   /// when its results differ from the incremental ones (workspace_verify.cpp).
   void verify(Bundle &bundle, llvm::vfs::FileSystem &files);

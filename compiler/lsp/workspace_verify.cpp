@@ -112,6 +112,14 @@ void Workspace::verify(Bundle &bundle, llvm::vfs::FileSystem &files) {
   for (const auto &[uri, json] : bundle.publishedJson)
     if (json != diagnosticsArrayJson(bundle.published[uri]))
       fail(bundle.root, fmt::format("{}: the serialised list differs from the published one", uri));
+  //    So is each earlier list kept for an undo, and its fingerprint is its own.
+  for (const auto &[uri, lists] : bundle.earlier)
+    for (const SentList &sent : lists) {
+      if (sent.json != diagnosticsArrayJson(sent.list))
+        fail(bundle.root, fmt::format("{}: an earlier list differs from its JSON", uri));
+      if (sent.fingerprint == 0 && !sent.list.empty())
+        fail(bundle.root, fmt::format("{}: an earlier non-empty list kept as empty", uri));
+    }
   std::fprintf(stderr, "mac lsp: MAC_LSP_VERIFY: %s: %zu diagnostics, %zu documents: same\n",
                bundle.root.c_str(), full.size(), uris.size());
 }

@@ -73,6 +73,25 @@ EDITS = [
     ("comment-between", "flows/flows_00001.flow", 'flow f130 "Flow 130" {',
      '// between two flows\nflow f130 "Flow 130" {', 0),
     ("comment-removed", "flows/flows_00001.flow", '// between two flows\n', '', 0),
+    # Publishing (compiler/lsp/diagnostics.h): a list's fingerprint hashes
+    # LSP positions, and each diagnostic's hash is reused while it and the
+    # files it points into are unchanged. Bytes that move while positions
+    # stay (a line above grows: the lists stay as they are); columns that
+    # move on the line of a finding, with non-ASCII text before it (UTF-16);
+    # an edit undone and redone (the earlier lists come back); then a file is
+    # closed and a declaration it uses renamed and back: its list is sent
+    # when the server is idle, a few entries at a time.
+    ("line-above", "flows/flows_00002.flow", "wait 1d;", "wait 10d;", 3),
+    ("columns", "flows/flows_00002.flow", '  on tag_added t23;', '  on   tag_added t23;', 0),
+    ("columns-utf16", "flows/flows_00002.flow", '  on   tag_added t23;',
+     '  /* ✓ é 😀 */ on tag_added t23;', 0),
+    ("undo", "flows/flows_00002.flow", '  /* ✓ é 😀 */ on tag_added t23;', '  on tag_added t23;', 0),
+    ("redo", "flows/flows_00002.flow", '  on tag_added t23;', '  /* ✓ é 😀 */ on tag_added t23;', 0),
+    ("undo-again", "flows/flows_00002.flow", '  /* ✓ é 😀 */ on tag_added t23;',
+     '  on tag_added t23;', 0),
+    ("close", "flows/flows_00002.flow", None, None, 0),
+    ("closed-declaration", "bundle.flow", 'tag t23 "Tag 23";', 'tag t23b "Tag 23";', 0),
+    ("closed-declaration-back", "bundle.flow", 'tag t23b "Tag 23";', 'tag t23 "Tag 23";', 0),
 ]
 
 
@@ -109,7 +128,8 @@ class Server:
 
 def position(text, offset):
     line = text.count("\n", 0, offset)
-    return {"line": line, "character": offset - (text.rfind("\n", 0, offset) + 1)}
+    before = text[text.rfind("\n", 0, offset) + 1:offset]
+    return {"line": line, "character": len(before.encode("utf-16-le")) // 2}  # UTF-16 units
 
 
 def summary(diagnostics):
@@ -141,6 +161,19 @@ def main():
         server.wait(lambda m, u=uris[name]: m.get("method") == "textDocument/publishDiagnostics"
                     and m["params"]["uri"] == u and m["params"].get("version") == 1, lists)
     for name, file, old, new, occurrence in EDITS:
+        if old is None:  # close the file: the disk's text applies again
+            server.send({"method": "textDocument/didClose",
+                         "params": {"textDocument": {"uri": uris[file]}}})
+            texts[file] = open(os.path.join(bundle, file)).read()
+            server.next_id += 1
+            ask = server.next_id
+            server.send({"id": ask, "method": "textDocument/documentSymbol",
+                         "params": {"textDocument": {"uri": uris["bundle.flow"]}}})
+            server.wait(lambda m: m.get("id") == ask, lists)
+            for other in FILES:
+                print(f"{name}: {other} {len(lists.get(uris[other], []))} "
+                      f"[{summary(lists.get(uris[other], []))}]")
+            continue
         text = texts[file]
         at = -1
         for _ in range(occurrence + 1):
@@ -165,6 +198,15 @@ def main():
                      "params": {"textDocument": {"uri": uris[file]}}})
         server.wait(lambda m: m.get("id") == ask, lists)
         for other in FILES:
+            if other == file and (name.startswith("columns") or name.startswith("undo") or
+                                  name in ("line-above", "redo")):
+                # The findings at or after the edited line, in LSP positions.
+                line = position(text, at)["line"]
+                near = sorted((d["range"]["start"]["line"], d["range"]["start"]["character"],
+                               d["range"]["end"]["character"], d["code"])
+                              for d in lists.get(uris[other], [])
+                              if d["range"]["start"]["line"] >= line)[:2]
+                print(f"{name}: {other} from line {line}: {near}")
             print(f"{name}: {other} {len(lists.get(uris[other], []))} "
                   f"[{summary(lists.get(uris[other], []))}]")
     server.send({"id": 999, "method": "shutdown", "params": None})
@@ -176,9 +218,11 @@ def main():
     analyses = re.findall(r"flows memoised (\d+), walked (\d+)", stderr)
     memoised = sum(int(m) for m, w in analyses)
     pairs = sum(int(m) for m in re.findall(r"pairs memoised (\d+)", stderr))
+    hashes = sum(int(m) for m in re.findall(r"hashes reused (\d+)", stderr))
     print(f"exit {code}; verified {verified} analyses of {len(analyses)}; "
           f"flows memoised {'some' if memoised else 'none'}; "
-          f"pairs memoised {'some' if pairs else 'none'}")
+          f"pairs memoised {'some' if pairs else 'none'}; "
+          f"diagnostic hashes reused {'some' if hashes else 'none'}")
     if code != 0 or verified != len(analyses):
         sys.stderr.write(stderr)
         sys.exit(1)
