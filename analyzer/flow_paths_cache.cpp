@@ -1,49 +1,67 @@
 // The store behind the per-flow memo of FlowPaths (see flow_paths_cache.h);
-// keys and relocation live with the analysis, in flow_paths.cpp.
+// keys and relocation live with the analysis, in flow_paths.cpp. Keys are a
+// flow's whole text and more (kilobytes): each is hashed once, with
+// xxHash64, and the maps are keyed by that hash; the whole key is compared
+// on a hit, so two keys sharing a hash cost a miss, never a wrong entry, and
+// an entry handed out in a run is never replaced during it.
 #include "analyzer/flow_paths_cache.h"
+
+#include <llvm/Support/xxhash.h>
 
 #include <algorithm>
 
 namespace mac::analyzer {
 
+namespace {
+
+uint64_t hashOf(const std::string &key) { return llvm::xxHash64(key); }
+
+} // namespace
+
 const FlowPathsCache::Entry *FlowPathsCache::find(const std::string &key) {
-  if (auto it = current_.find(key); it != current_.end()) {
+  uint64_t hash = hashOf(key);
+  if (auto it = current_.find(hash); it != current_.end()) {
+    if (it->second.key != key) { // another flow's key with the same hash: a miss
+      ++misses_;
+      return nullptr;
+    }
     ++hits_;
-    return &it->second;
+    return &it->second.entry;
   }
-  auto it = previous_.find(key);
-  if (it == previous_.end()) {
+  auto it = previous_.find(hash);
+  if (it == previous_.end() || it->second.key != key) {
     ++misses_;
     return nullptr;
   }
   ++hits_;
-  auto [moved, inserted] = current_.emplace(key, std::move(it->second));
-  previous_.erase(it);
-  return &moved->second;
+  return &current_.insert(previous_.extract(it)).position->second.entry;
 }
 
 uint64_t FlowPathsCache::store(std::string key, Entry entry) {
   entry.identity = nextIdentity_++;
-  uint64_t identity = entry.identity;
-  current_.insert_or_assign(std::move(key), std::move(entry));
-  return identity;
+  uint64_t hash = hashOf(key);
+  auto [it, added] = current_.try_emplace(hash, Stored{std::move(key), std::move(entry)});
+  // Not added: another flow of this run has a key with the same hash; this
+  // flow is simply not memoised (entries handed out stay as they are).
+  return added ? it->second.entry.identity : 0;
 }
 
 void FlowPathsCache::preload(std::string key, Entry entry) {
   entry.identity = nextIdentity_++;
-  previous_.insert_or_assign(std::move(key), std::move(entry));
+  uint64_t hash = hashOf(key);
+  previous_.try_emplace(hash, Stored{std::move(key), std::move(entry)});
 }
 
 void FlowPathsCache::forEachKept(
     llvm::function_ref<void(const std::string &, const Entry &)> visit) const {
-  std::vector<const std::pair<const std::string, Entry> *> kept;
+  std::vector<const Stored *> kept;
   kept.reserve(previous_.size());
-  for (const auto &entry : previous_)
-    kept.push_back(&entry);
+  for (const auto &[hash, stored] : previous_)
+    kept.push_back(&stored);
   std::sort(kept.begin(), kept.end(),
-            [](const auto *a, const auto *b) { return a->first < b->first; });
-  for (const auto *entry : kept)
-    visit(entry->first, entry->second);
+            [](const Stored *a, const Stored *b) { return a->key < b->key; });
+  for (const Stored *stored : kept)
+    visit(stored->key, stored->entry);
 }
 
 void FlowPathsCache::finishRun() {

@@ -46,7 +46,8 @@ public:
   /// The entry stored under `key` in the last or the current run, or null;
   /// a found entry is kept for the next run.
   const Entry *find(const std::string &key);
-  /// Stores `entry` under `key` with a new identity, which it returns.
+  /// Stores `entry` under `key` with a new identity, which it returns (0,
+  /// not stored, in the unexpected case of another key with the same hash).
   uint64_t store(std::string key, Entry entry);
   /// Ends a run: entries not used in it are forgotten (the pair memo's too:
   /// the pairwise checks of a run run after its path analysis).
@@ -73,7 +74,12 @@ public:
   size_t misses() const { return misses_; } ///< flows walked, over every run
 
 private:
-  std::unordered_map<std::string, Entry> previous_, current_;
+  struct Stored {
+    std::string key;
+    Entry entry;
+  };
+  /// By the xxHash64 of the key (see flow_paths_cache.cpp).
+  std::unordered_map<uint64_t, Stored> previous_, current_;
   size_t hits_ = 0, misses_ = 0;
   uint64_t nextIdentity_ = 1;
   bool memoisePairs_ = true;
