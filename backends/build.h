@@ -1,10 +1,12 @@
 // The backends phase of `mac build`: for one environment, run every requested
-// backend over the checked Program and collect the whole output in memory,
-// with OUT/manifest.json. The driver writes it only if no error remains
-// after lint control, so a failed build writes nothing.
+// backend over the checked Program and collect the whole output with
+// OUT/manifest.json, in memory or streamed into a StagedDirectory. The driver
+// writes (or commits) it only if no error remains after lint control, so a
+// failed build writes nothing.
 #pragma once
 
 #include "backends/output_sink.h"
+#include "backends/staged_directory.h"
 #include "compiler/diag/engine.h"
 #include "compiler/sema/program.h"
 
@@ -29,6 +31,12 @@ struct BuildRequest {
 std::vector<std::string> buildTargets(const sema::Program &program, SourceManager &sources,
                                       const BuildRequest &request, diag::Engine &diags,
                                       MemorySink &out);
+/// The same, writing every file into `out` as soon as a backend produces it
+/// (the targets' backends write at once, from several threads) and the
+/// manifest last, from the digests `out` kept.
+std::vector<std::string> buildTargets(const sema::Program &program, SourceManager &sources,
+                                      const BuildRequest &request, diag::Engine &diags,
+                                      StagedDirectory &out);
 
 /// The targets a build would produce: `requested` if any, else the bundle's.
 std::vector<std::string> targetsOf(const sema::Program &program,

@@ -1,5 +1,6 @@
 // Rendering OUT/manifest.json (see manifest.h). Output files are hashed in
-// parallel; the manifest lists them in path order.
+// parallel (or as they are written, by a StagedDirectory); the manifest lists
+// them in path order.
 #include "backends/manifest.h"
 
 #include "backends/build_context.h"
@@ -12,8 +13,24 @@
 
 namespace mac::backend {
 
+std::map<std::string, std::string> digestFiles(const std::map<std::string, std::string> &outputs) {
+  // Hashing every output is a few percent of a large build: in parallel,
+  // then collected in path order.
+  std::vector<const std::pair<const std::string, std::string> *> entries;
+  entries.reserve(outputs.size());
+  for (const auto &entry : outputs)
+    entries.push_back(&entry);
+  std::vector<std::string> digests(entries.size());
+  llvm::parallelForEachN(0, entries.size(),
+                         [&](size_t i) { digests[i] = sha256Hex(entries[i]->second); });
+  std::map<std::string, std::string> byPath;
+  for (size_t i = 0; i < entries.size(); ++i)
+    byPath.emplace_hint(byPath.end(), entries[i]->first, std::move(digests[i]));
+  return byPath;
+}
+
 std::string renderManifest(const ManifestInput &input,
-                           const std::map<std::string, std::string> &outputs) {
+                           const std::map<std::string, std::string> &digests) {
   const sema::Bundle &bundle = input.program.bundle;
   nlohmann::json manifest;
   manifest["manifest_version"] = 1;
@@ -34,19 +51,10 @@ std::string renderManifest(const ManifestInput &input,
   }
   manifest["sources"] = std::move(sources);
 
-  // Hashing every output is a few percent of a large build: in parallel,
-  // then added in path order.
-  std::vector<const std::pair<const std::string, std::string> *> entries;
-  entries.reserve(outputs.size());
-  for (const auto &entry : outputs)
-    if (entry.first != "manifest.json")
-      entries.push_back(&entry);
-  std::vector<std::string> digests(entries.size());
-  llvm::parallelForEachN(0, entries.size(),
-                         [&](size_t i) { digests[i] = sha256Hex(entries[i]->second); });
   nlohmann::json files = nlohmann::json::object();
-  for (size_t i = 0; i < entries.size(); ++i)
-    files[entries[i]->first] = std::move(digests[i]);
+  for (const auto &[path, digest] : digests)
+    if (path != "manifest.json")
+      files[path] = digest;
   manifest["outputs"] = std::move(files);
   return prettyJson(manifest) + "\n";
 }

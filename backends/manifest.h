@@ -25,8 +25,13 @@ struct ManifestInput {
   std::string toolVersion;
 };
 
-/// The manifest of `outputs` (OUT-relative paths), as pretty-printed JSON.
+/// The manifest of the output files whose SHA-256 digests (lowercase hex)
+/// are `digests`, by OUT-relative path (manifest.json itself is skipped), as
+/// pretty-printed JSON.
 std::string renderManifest(const ManifestInput &input,
-                           const std::map<std::string, std::string> &outputs);
+                           const std::map<std::string, std::string> &digests);
+
+/// The SHA-256 digest of every file of `outputs`, computed in parallel.
+std::map<std::string, std::string> digestFiles(const std::map<std::string, std::string> &outputs);
 
 } // namespace mac::backend

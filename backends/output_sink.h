@@ -1,8 +1,9 @@
 // Where build output goes. Backends write relative paths into an OutputSink
-// and never touch the file system. A MemorySink collects a whole build; the
-// driver then computes the manifest and commits it with writeDirectory
-// (atomic: a temporary directory beside OUT, then a rename) or prints it
-// (writeStdout), so a failed build writes nothing at all.
+// and never touch the file system. `mac build -o OUT` streams the files into
+// a StagedDirectory (staged_directory.h), committed only when the build
+// succeeds; a MemorySink collects a whole build for `-o -` (writeStdout),
+// `mac snapshot` and `mac deploy`; writeDirectory writes such a map
+// atomically. Either way a failed build writes nothing at all.
 #pragma once
 
 #include <llvm/Support/Error.h>

@@ -23,6 +23,10 @@ public:
   const Capabilities &capabilities() const override { return capabilities_; }
 
   bool emit(BuildContext &ctx, OutputSink &out) const override {
+    // Each journey is written as soon as it is built and only what DEPLOY.md
+    // reads is kept (its name and entry): 10,000 journey trees held until
+    // the end were most of a large build's memory. A flow that cannot be
+    // built fails the target, and a failed target is never written out.
     std::vector<sfmc::Journey> journeys;
     std::vector<std::string> flows;
     bool ok = true;
@@ -32,19 +36,19 @@ public:
         ok = false;
         continue;
       }
+      const std::string &flow = ctx.program().flows[i].name;
+      writeJson(out, "flows/" + flow + ".json", journey->body);
+      std::string key = journey->entry.eventDefinition["eventDefinitionKey"].get<std::string>();
+      writeJson(out, "assets/event-definitions/" + key + ".json", journey->entry.eventDefinition);
+      journey->body = nlohmann::json{{"name", std::move(journey->body["name"])}};
       journeys.push_back(std::move(*journey));
-      flows.push_back(ctx.program().flows[i].name);
+      flows.push_back(flow);
     }
     if (!ok)
       return false;
     std::vector<std::pair<std::string, const sfmc::Journey *>> written;
-    for (size_t i = 0; i < journeys.size(); ++i) {
-      const sfmc::Journey &journey = journeys[i];
-      writeJson(out, "flows/" + flows[i] + ".json", journey.body);
-      std::string key = journey.entry.eventDefinition["eventDefinitionKey"].get<std::string>();
-      writeJson(out, "assets/event-definitions/" + key + ".json", journey.entry.eventDefinition);
-      written.emplace_back(flows[i], &journey);
-    }
+    for (size_t i = 0; i < journeys.size(); ++i)
+      written.emplace_back(flows[i], &journeys[i]);
     std::string de = sfmc::contactDataExtensionKey(ctx);
     writeJson(out, "assets/data-extensions/" + de + ".json", sfmc::contactDataExtension(ctx));
     out.write("DEPLOY.md", sfmc::deployPlan(ctx, written));

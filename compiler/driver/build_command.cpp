@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <optional>
 
 namespace mac::driver {
 
@@ -82,7 +83,9 @@ buildEnvironment(const std::string &path, const backend::BuildRequest &request,
     build.targets = backend::targetsOf(program, request.targets);
     if (build.targets.empty())
       return;
-    build.notBuilt = backend::buildTargets(program, sources, request, diags, build.output);
+    build.notBuilt = build.stage
+                         ? backend::buildTargets(program, sources, request, diags, *build.stage)
+                         : backend::buildTargets(program, sources, request, diags, build.output);
   };
   return checkBundle(path, pipeline, sources, diags);
 }
@@ -134,6 +137,12 @@ int runBuild(const BuildCommandOptions &options) {
   SourceManager sources;
   diag::Engine diags;
   EnvironmentBuild build;
+  // With -o OUT the backends write each file at once into a temporary
+  // directory beside OUT, which replaces OUT only if the build succeeds (the
+  // destructor removes it otherwise): the build never holds its output.
+  std::optional<backend::StagedDirectory> stage;
+  if (options.out != "-")
+    build.stage = &stage.emplace(options.out);
   std::unique_ptr<cache::DiskParseCache> parseCache = openParseCache(options.cacheDir);
   PhaseTimes times;
   auto program = buildEnvironment(options.path, request, build, sources, diags, parseCache.get(),
@@ -153,17 +162,16 @@ int runBuild(const BuildCommandOptions &options) {
   }
   if (int status = reportBuildFailure(build, diags))
     return status;
-  const backend::MemorySink &output = build.output;
-  if (options.out == "-") {
-    backend::writeStdout(output.files(), llvm::outs());
+  if (!stage) {
+    backend::writeStdout(build.output.files(), llvm::outs());
     return 0;
   }
-  if (llvm::Error error = backend::writeDirectory(output.files(), options.out)) {
+  if (llvm::Error error = stage->commit()) {
     reportUsageError(llvm::toString(std::move(error)));
     return 2;
   }
   llvm::errs() << "mac: built " << (*program)->bundle.name << " for " << options.env << " into "
-               << options.out << " (" << output.files().size() << " files)\n";
+               << options.out << " (" << stage->fileCount() << " files)\n";
   return 0;
 }
 

@@ -30,18 +30,20 @@ struct BuildCommandOptions {
 
 int runBuild(const BuildCommandOptions &options);
 
-/// One environment's build, held in memory: what `mac build` writes and
-/// `mac snapshot` collects for every environment.
+/// One environment's build: held in memory (what `mac build -o -` prints and
+/// `mac snapshot` collects for every environment) or, when `stage` is set,
+/// written into it as the backends produce it (`mac build -o OUT`).
 struct EnvironmentBuild {
   EnvironmentBuild();
   ~EnvironmentBuild();
   backend::MemorySink output;
-  std::vector<std::string> targets;  ///< the targets requested (or the bundle's)
-  std::vector<std::string> notBuilt; ///< targets that could not express the bundle
-  bool backendsRan = false;          ///< false: the checks reported errors first
+  backend::StagedDirectory *stage = nullptr; ///< when set, the files go here, not `output`
+  std::vector<std::string> targets;          ///< the targets requested (or the bundle's)
+  std::vector<std::string> notBuilt;         ///< targets that could not express the bundle
+  bool backendsRan = false;                  ///< false: the checks reported errors first
 };
 /// Checks the bundle at `path` for `request.env` and, when no error was
-/// reported, runs the backends into `build.output`. Files are parsed through
+/// reported, runs the backends into `build.stage` or else `build.output`. Files are parsed through
 /// `parseCache` when one is given; `times`, when given, gets each phase's time.
 llvm::Expected<std::unique_ptr<sema::Program>>
 buildEnvironment(const std::string &path, const backend::BuildRequest &request,
