@@ -2,6 +2,9 @@
 // whole or not at all, and leaves no temporary directory behind.
 #include "backends/output_sink.h"
 
+#include "test/support/corpus.h"
+#include "test/support/scratch_dir.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -13,20 +16,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path scratch() {
-  auto *info = ::testing::UnitTest::GetInstance()->current_test_info();
-  fs::path dir = fs::temp_directory_path() / (std::string("mac-sink-") + info->name());
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+fs::path scratch() { return test::scratchDirectory("mac-sink-"); }
 
-std::string read(const fs::path &file) {
-  std::ifstream in(file);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+std::string read(const fs::path &file) { return test::readFile(file); }
 
 size_t entries(const fs::path &dir) {
   return static_cast<size_t>(std::distance(fs::directory_iterator(dir), fs::directory_iterator()));

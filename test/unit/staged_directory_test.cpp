@@ -5,6 +5,9 @@
 #include "backends/build_context.h"
 #include "backends/staged_directory.h"
 
+#include "test/support/corpus.h"
+#include "test/support/scratch_dir.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -19,20 +22,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path scratch() {
-  auto *info = ::testing::UnitTest::GetInstance()->current_test_info();
-  fs::path dir = fs::temp_directory_path() / (std::string("mac-staged-") + info->name());
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+fs::path scratch() { return test::scratchDirectory("mac-staged-"); }
 
-std::string read(const fs::path &file) {
-  std::ifstream in(file);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+std::string read(const fs::path &file) { return test::readFile(file); }
 
 std::vector<std::string> entries(const fs::path &dir) {
   std::vector<std::string> names;
