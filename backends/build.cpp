@@ -10,13 +10,11 @@
 #include "backends/construct_scan.h"
 #include "backends/manifest.h"
 
-#include <llvm/Support/Threading.h>
+#include <llvm/Support/Parallel.h>
 
 #include <algorithm>
-#include <atomic>
 #include <numeric>
 #include <optional>
-#include <thread>
 
 namespace mac::backend {
 
@@ -84,26 +82,18 @@ std::vector<std::string> runBackends(const sema::Program &program, SourceManager
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
     return relativeCost(jobs[a].target) > relativeCost(jobs[b].target);
   });
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t k; (k = next++) < order.size();) {
-      Job &job = jobs[order[k]];
-      if (!job.backend)
-        continue;
-      BuildContext ctx(program, sources, *environments, env->id, job.target, *job.bindings, options,
-                       job.diags);
-      PrefixSink sink(stream ? static_cast<OutputSink &>(*stream) : job.files, job.target);
-      job.built = reportCapabilities(ctx, *job.backend) == 0 && job.backend->emit(ctx, sink);
-    }
-  };
-  size_t threads =
-      std::min<size_t>(llvm::hardware_concurrency().compute_thread_count(), order.size());
-  std::vector<std::thread> helpers;
-  for (size_t t = 1; t < threads; ++t)
-    helpers.emplace_back(work);
-  work();
-  for (std::thread &helper : helpers)
-    helper.join();
+  // On LLVM's pool, whose threads live as long as the process: a thread
+  // that ended after hashing would leave OpenSSL's per-thread state behind
+  // (LeakSanitizer reports it). Tasks start in `order`.
+  llvm::parallelForEachN(0, order.size(), [&](size_t k) {
+    Job &job = jobs[order[k]];
+    if (!job.backend)
+      return;
+    BuildContext ctx(program, sources, *environments, env->id, job.target, *job.bindings, options,
+                     job.diags);
+    PrefixSink sink(stream ? static_cast<OutputSink &>(*stream) : job.files, job.target);
+    job.built = reportCapabilities(ctx, *job.backend) == 0 && job.backend->emit(ctx, sink);
+  });
   // Merged in the order of `targets`, so the result never depends on timing.
   std::vector<std::string> notBuilt;
   for (Job &job : jobs) {

@@ -7,13 +7,22 @@
 #include <llvm/Support/ErrorHandling.h>
 
 #include <llvm/ADT/StringExtras.h>
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 
 namespace mac::backend {
 
 // OpenSSL's SHA-256 uses the CPU's SHA instructions: 4x LLVM's portable
-// one on this machine, and a build hashes every file it writes.
+// one on this machine, and a build hashes every file it writes, on the
+// worker threads. OpenSSL keeps state per thread; by default its exit
+// handler frees every thread's state and then a worker's own thread-exit
+// destructor frees it again (AddressSanitizer: double free). Without the
+// exit handler each thread frees its own state when it ends, and the
+// process's shared state is simply left to the exit.
 std::string sha256Hex(std::string_view bytes) {
+  static const bool initialised = OPENSSL_init_crypto(OPENSSL_INIT_NO_ATEXIT, nullptr) == 1;
+  if (!initialised)
+    llvm::report_fatal_error("OpenSSL could not be initialised");
   std::array<uint8_t, 32> digest;
   unsigned int length = 0;
   if (EVP_Digest(bytes.data(), bytes.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1 ||
