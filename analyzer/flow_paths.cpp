@@ -288,12 +288,11 @@ public:
                          paths_.unguarded_.size()};
       if (plan.entry) {
         replay(*plan.entry, FlowId{i}, *plan.extent);
-        dropRepeatedConstants(marks[1], constant);
+        paths_.dropRepeatedConstants(marks[1], constant);
         paths_.identities_[i] = plan.entry->identity;
         continue;
       }
-      append(walked[w++]);
-      dropRepeatedConstants(marks[1], constant);
+      paths_.absorb(walked[w++], constant);
       if (plan.extent)
         if (std::optional<FlowPathsCache::Entry> entry = extract(marks, *plan.extent))
           paths_.identities_[i] = cache_.store(std::move(plan.key), std::move(*entry));
@@ -313,35 +312,6 @@ private:
     std::string key;
     const FlowPathsCache::Entry *entry = nullptr; ///< found: replayed
   };
-
-  /// Appends the findings of one flow's own walk.
-  void append(FlowPaths &walked) {
-    auto move = [](auto &to, auto &from) {
-      to.insert(to.end(), std::make_move_iterator(from.begin()),
-                std::make_move_iterator(from.end()));
-    };
-    move(paths_.deadCode_, walked.deadCode_);
-    move(paths_.constants_, walked.constants_);
-    move(paths_.goalsAtEntry_, walked.goalsAtEntry_);
-    move(paths_.duplicates_, walked.duplicates_);
-    move(paths_.unguarded_, walked.unguarded_);
-  }
-
-  /// Drops the constants from `from` on whose condition an earlier flow
-  /// already recorded (`seen`, by CondId), and marks the others seen.
-  void dropRepeatedConstants(size_t from, std::vector<bool> &seen) {
-    auto &constants = paths_.constants_;
-    auto kept =
-        std::remove_if(constants.begin() + from, constants.end(), [&](const ConstantCondition &c) {
-          if (c.cond.value >= seen.size() || !seen[c.cond.value]) {
-            if (c.cond.value < seen.size())
-              seen[c.cond.value] = true;
-            return false;
-          }
-          return true;
-        });
-    constants.erase(kept, constants.end());
-  }
 
   /// The hash of every file's path and text with the flows cut out, and `--env`.
   static std::optional<std::string> bundleKey(CheckContext &ctx) {
@@ -561,20 +531,35 @@ void FlowPaths::walkInParallel() {
     for (size_t i = c * kFlowsPerChunk; i < end; ++i)
       FlowWalker(program, parts[c], FlowId{static_cast<uint32_t>(i)}, stmtFlags_.data()).walk();
   });
-  auto append = [](auto &to, auto &from) { to.insert(to.end(), from.begin(), from.end()); };
-  // A condition is recorded constant once, by the first flow that finds it.
   std::vector<bool> constant(program.conds.size(), false);
-  for (FlowPaths &part : parts) {
-    append(deadCode_, part.deadCode_);
-    for (const ConstantCondition &c : part.constants_)
-      if (!constant[c.cond.value]) {
-        constant[c.cond.value] = true;
-        constants_.push_back(c);
-      }
-    append(goalsAtEntry_, part.goalsAtEntry_);
-    append(duplicates_, part.duplicates_);
-    append(unguarded_, part.unguarded_);
-  }
+  for (FlowPaths &part : parts)
+    absorb(part, constant);
+}
+
+void FlowPaths::absorb(FlowPaths &walked, std::vector<bool> &constantSeen) {
+  auto move = [](auto &to, auto &from) {
+    to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+  };
+  size_t firstConstant = constants_.size();
+  move(deadCode_, walked.deadCode_);
+  move(constants_, walked.constants_);
+  move(goalsAtEntry_, walked.goalsAtEntry_);
+  move(duplicates_, walked.duplicates_);
+  move(unguarded_, walked.unguarded_);
+  dropRepeatedConstants(firstConstant, constantSeen);
+}
+
+void FlowPaths::dropRepeatedConstants(size_t from, std::vector<bool> &seen) {
+  auto kept =
+      std::remove_if(constants_.begin() + from, constants_.end(), [&](const ConstantCondition &c) {
+        if (c.cond.value >= seen.size() || !seen[c.cond.value]) {
+          if (c.cond.value < seen.size())
+            seen[c.cond.value] = true;
+          return false;
+        }
+        return true;
+      });
+  constants_.erase(kept, constants_.end());
 }
 
 bool FlowPaths::reachable(StmtId stmt) const { return stmtFlags_[stmt.value] & kReachable; }

@@ -99,6 +99,12 @@ private:
   friend class FlowMemo;
   /// Walks every flow, on every core, into this (no memo).
   void walkInParallel();
+  /// Appends the findings of walks of later flows (moved out of `walked`),
+  /// keeping a condition constant once, by the first flow that found it
+  /// (`constantSeen`, by CondId).
+  void absorb(FlowPaths &walked, std::vector<bool> &constantSeen);
+  /// The same rule for the constants recorded from index `from` on.
+  void dropRepeatedConstants(size_t from, std::vector<bool> &seen);
 
   const sema::Program *program_ = nullptr;
   std::vector<uint8_t> stmtFlags_; ///< per StmtId: kReachable | kChanges
